@@ -1,0 +1,19 @@
+package io.mynode.kernel.error;
+
+/** A write would violate a primary key, unique, not-null or foreign-key constraint; nothing was written. */
+public final class ConstraintViolation extends InvalidInputException {
+    private static final long serialVersionUID = 1L;
+
+    public ConstraintViolation(String message) {
+        super(message, null);
+    }
+
+    public ConstraintViolation(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CONSTRAINT;
+    }
+}

@@ -1,0 +1,19 @@
+package io.mynode.kernel.error;
+
+/** Stored bytes failed a checksum or structural check. Corrupt data is reported, never served. */
+public final class CorruptionException extends MynodeException {
+    private static final long serialVersionUID = 1L;
+
+    public CorruptionException(String message) {
+        super(message, null);
+    }
+
+    public CorruptionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CORRUPTION;
+    }
+}

@@ -1,0 +1,7 @@
+package io.mynode.kernel.storage;
+
+/** Scan order by unsigned byte-wise key comparison. */
+public enum Direction {
+    ASCENDING,
+    DESCENDING
+}

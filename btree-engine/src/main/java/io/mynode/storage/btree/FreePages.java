@@ -1,5 +1,6 @@
 package io.mynode.storage.btree;
 
+import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.StorageIoException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -90,7 +91,11 @@ final class FreePages {
     void freeNow(long[] pages, PageCache cache) {
         for (long p : pages) {
             cache.remove(p);
-            free.set(checked(p));
+            if (p < 1 || p >= end || free.get(checked(p))) {
+                // Freeing a page twice would hand it to two nodes: stop before writing anything.
+                throw new InternalFailure("B+-tree page " + p + " freed twice or outside the file (" + end + " pages)");
+            }
+            free.set((int) p);
             lowest = Math.min(lowest, (int) p);
         }
         freeCount += pages.length;

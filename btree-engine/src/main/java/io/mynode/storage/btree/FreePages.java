@@ -88,9 +88,8 @@ final class FreePages {
     }
 
     /** Frees right away pages no reader and no meta on disk can reach. */
-    void freeNow(long[] pages, PageCache cache) {
+    void freeNow(long[] pages) {
         for (long p : pages) {
-            cache.remove(p);
             if (p < 1 || p >= end || free.get(checked(p))) {
                 // Freeing a page twice would hand it to two nodes: stop before writing anything.
                 throw new InternalFailure("B+-tree page " + p + " freed twice or outside the file (" + end + " pages)");
@@ -102,11 +101,11 @@ final class FreePages {
     }
 
     /** Frees the pending pages of every batch up to {@code version}. */
-    void release(long version, PageCache cache) {
+    void release(long version) {
         while (!pending.isEmpty() && pending.peekFirst().version() <= version) {
             Freed f = pending.removeFirst();
             pendingCount -= f.pages().length;
-            freeNow(f.pages(), cache);
+            freeNow(f.pages());
         }
     }
 

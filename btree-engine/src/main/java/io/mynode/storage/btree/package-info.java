@@ -71,10 +71,12 @@
  *
  * <h2>Cache and memory</h2>
  *
- * Leaves live in a bounded LRU cache ({@code btree.cache.pages}, default 8192) with hit and miss
- * counters in {@code status()}; branches (about one page in a hundred) stay attached to their
- * parents. Pages changed since the last flush are held by the tree until the flush writes them,
- * bounded by {@code btree.dirty.pages}.
+ * Clean leaves stay in memory, attached to their parents' refs, only while the bounded CLOCK
+ * cache keeps them ({@code btree.cache.pages}, default 8192; {@code PageCache}), so a cache hit is
+ * a field read with no lock and no hash lookup; hit and miss counters are in {@code status()}.
+ * Branches (about one page in a hundred) stay attached to their parents. Leaves changed since the
+ * last flush are held by the tree until the flush writes them, bounded by
+ * {@code btree.dirty.pages} (default half the cache).
  *
  * <h2>Limits</h2>
  *

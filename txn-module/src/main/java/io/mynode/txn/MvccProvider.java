@@ -1,6 +1,6 @@
 package io.mynode.txn;
 
-import io.mynode.kernel.Kernel;
+import io.mynode.kernel.boot.Kernel;
 import io.mynode.kernel.consensus.Consensus;
 import io.mynode.kernel.consensus.StateMachine;
 import io.mynode.kernel.error.ConfigException;

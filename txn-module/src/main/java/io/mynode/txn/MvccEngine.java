@@ -40,7 +40,8 @@ final class MvccEngine implements TransactionEngine {
     public Transaction beginReadOnly() {
         long id = nextId();
         long readIndex = await(consensus.readIndex(), "taking a read index");
-        return new MvccTransaction(this, id, readIndex, true);
+        // Any applied index at or above the read index is as linearizable, and fresher.
+        return new MvccTransaction(this, id, Math.max(readIndex, stateMachine.appliedIndex()), true);
     }
 
     @Override
@@ -73,11 +74,6 @@ final class MvccEngine implements TransactionEngine {
     }
 
     record Decided(long index, Wire.Outcome outcome) {}
-
-    /** Takes a read index and waits until the local state machine has applied it. */
-    long readIndex() {
-        return await(consensus.readIndex(), "taking a read index");
-    }
 
     private synchronized long nextId() {
         if (nextId == idLimit) {

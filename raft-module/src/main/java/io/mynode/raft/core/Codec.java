@@ -24,8 +24,12 @@ import org.msgpack.core.MessageUnpacker;
  * The wire format of {@link Envelope}s: MessagePack, private to this module.
  *
  * <pre>
- *   [version=1] [type] [from] [to] [term] fields-of-the-type...
+ *   [version=1] [type] [from] [to] [term] fields-of-the-type...  crc32c:4 bytes, big-endian
  * </pre>
+ *
+ * <p>The checksum covers the MessagePack body. Transports usually protect bytes in flight, but a
+ * flipped bit that still decodes would otherwise turn into a plausible and wrong index or term,
+ * which Raft cannot survive; four bytes per message rule that out.
  *
  * <p>Decoding trusts nothing: a truncated buffer, a wrong type, a negative index, a count larger
  * than the bytes that could hold it, or trailing bytes are an {@link InvalidInputException}, which
@@ -81,14 +85,31 @@ public final class Codec {
                     }
                 }
             }
-            return p.toByteArray();
+            byte[] body = p.toByteArray();
+            byte[] framed = java.util.Arrays.copyOf(body, body.length + 4);
+            java.nio.ByteBuffer.wrap(framed).putInt(body.length, crc(framed, body.length));
+            return framed;
         } catch (IOException e) {
             throw new IllegalStateException("packing into memory cannot fail", e);
         }
     }
 
+    private static int crc(byte[] bytes, int length) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(bytes, 0, length);
+        return (int) c.getValue();
+    }
+
     /** Decodes one envelope; anything malformed is an {@link InvalidInputException}. */
-    public static Envelope decode(byte[] bytes) {
+    public static Envelope decode(byte[] framed) {
+        if (framed.length < 5) {
+            throw new InvalidInputException("raft message of " + framed.length + " bytes is too short");
+        }
+        int bodyLength = framed.length - 4;
+        if (java.nio.ByteBuffer.wrap(framed).getInt(bodyLength) != crc(framed, bodyLength)) {
+            throw new InvalidInputException("raft message of " + framed.length + " bytes fails its checksum");
+        }
+        byte[] bytes = java.util.Arrays.copyOf(framed, bodyLength);
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
             int version = u.unpackInt();
             if (version != VERSION) {

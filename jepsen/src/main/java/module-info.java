@@ -16,5 +16,10 @@ module io.mynode.jepsen {
     requires java.desktop;
 
     exports io.mynode.jepsen.history;
+    exports io.mynode.jepsen.checker;
+    exports io.mynode.jepsen.runner;
+    exports io.mynode.jepsen.cli;
+
+    opens io.mynode.jepsen.cli to info.picocli;
 
 }

@@ -1,4 +1,4 @@
-package io.mynode.kernel.client;
+package io.mynode.kernel.transport;
 
 import io.mynode.kernel.consensus.ConsensusStatus;
 import io.mynode.kernel.storage.StorageStatus;

@@ -1,11 +1,11 @@
-package io.mynode.kernel;
+package io.mynode.kernel.boot;
 
-import io.mynode.kernel.client.NodeStatus;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.consensus.Consensus;
 import io.mynode.kernel.consensus.StateMachine;
 import io.mynode.kernel.sql.SqlEngine;
 import io.mynode.kernel.storage.StorageEngine;
+import io.mynode.kernel.transport.NodeStatus;
 import io.mynode.kernel.transport.Transport;
 import io.mynode.kernel.txn.TransactionEngine;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.mynode.kernel;
+package io.mynode.kernel.boot;
 
+import io.mynode.kernel.Providers;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.consensus.Consensus;
 import io.mynode.kernel.consensus.ConsensusContext;

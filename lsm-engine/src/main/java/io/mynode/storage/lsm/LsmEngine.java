@@ -363,8 +363,8 @@ public final class LsmEngine implements StorageEngine {
     private Table writeTable(Memtable m) {
         TableWriter w = newWriter();
         try {
-            for (Map.Entry<byte[], Memtable.Cell> e : m.map().entrySet()) {
-                w.add(e.getKey(), e.getValue().value());
+            for (Map.Entry<byte[], Memtable.Chain> e : m.map().entrySet()) {
+                w.add(e.getKey(), e.getValue().head.value());
             }
             TableMeta meta = w.finish();
             w = null;

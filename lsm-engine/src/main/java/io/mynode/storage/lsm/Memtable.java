@@ -26,30 +26,47 @@ final class Memtable {
     /** One version of a key. {@code value == null} is a tombstone. */
     record Cell(long seq, byte[] value, Cell older) {}
 
-    private final ConcurrentSkipListMap<byte[], Cell> map = new ConcurrentSkipListMap<>(Keys.ORDER);
+    /**
+     * The head of a key's chain. Mutable so that an overwrite costs one skip-list search
+     * ({@code putIfAbsent} finds the existing chain) instead of a get and then a put; written by
+     * the one writer, read by anyone, hence volatile.
+     */
+    static final class Chain {
+        volatile Cell head;
+
+        Chain(Cell head) {
+            this.head = head;
+        }
+    }
+
+    private final ConcurrentSkipListMap<byte[], Chain> map = new ConcurrentSkipListMap<>(Keys.ORDER);
     private volatile long bytes;
     private volatile long lastSeq;
     private volatile long versions;
 
     /** Adds a version; within one batch (same seq) a later write replaces the earlier one. */
     void put(byte[] key, long seq, byte[] value) {
-        Cell head = map.get(key);
-        Cell older = head != null && head.seq() == seq ? head.older() : head;
-        map.put(key, new Cell(seq, value, older));
+        Cell cell = new Cell(seq, value, null);
+        Chain chain = map.putIfAbsent(key, new Chain(cell));
+        if (chain != null) {
+            Cell head = chain.head;
+            chain.head = new Cell(seq, value, head.seq() == seq ? head.older() : head);
+        }
         bytes += key.length + (value == null ? 0 : value.length) + OVERHEAD;
         versions++;
     }
 
     /** The newest version at or below {@code seq}, or null if the key has none here. */
     Cell visible(byte[] key, long seq) {
-        Cell c = map.get(key);
+        Chain chain = map.get(key);
+        Cell c = chain == null ? null : chain.head;
         while (c != null && c.seq() > seq) {
             c = c.older();
         }
         return c;
     }
 
-    ConcurrentSkipListMap<byte[], Cell> map() {
+    ConcurrentSkipListMap<byte[], Chain> map() {
         return map;
     }
 

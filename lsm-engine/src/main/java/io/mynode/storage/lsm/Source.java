@@ -32,13 +32,13 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
 
     /** The versions of a memtable visible at {@code seq}. */
     final class OfMemtable implements Source {
-        private final Iterator<Map.Entry<byte[], Memtable.Cell>> entries;
+        private final Iterator<Map.Entry<byte[], Memtable.Chain>> entries;
         private final long seq;
         private byte[] key;
         private Memtable.Cell cell;
 
         OfMemtable(Memtable memtable, long seq, KeyRange range, Direction direction) {
-            NavigableMap<byte[], Memtable.Cell> map = memtable.map();
+            NavigableMap<byte[], Memtable.Chain> map = memtable.map();
             if (range.start() != null && range.end() != null) {
                 map = map.subMap(range.start(), range.startInclusive(), range.end(), range.endInclusive());
             } else if (range.start() != null) {
@@ -74,8 +74,8 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         @Override
         public void advance() {
             while (entries.hasNext()) {
-                Map.Entry<byte[], Memtable.Cell> e = entries.next();
-                Memtable.Cell c = e.getValue();
+                Map.Entry<byte[], Memtable.Chain> e = entries.next();
+                Memtable.Cell c = e.getValue().head;
                 while (c != null && c.seq() > seq) {
                     c = c.older();
                 }
@@ -96,8 +96,8 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         private final boolean ascending;
         private byte[] key;
 
-        OfTable(Table table, KeyRange range, Direction direction) {
-            this.cursor = table.cursor();
+        OfTable(Table table, KeyRange range, Direction direction, boolean fillCache) {
+            this.cursor = table.cursor(fillCache);
             this.ascending = direction == Direction.ASCENDING;
             if (ascending) {
                 if (range.start() == null) {
@@ -157,11 +157,13 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         private final List<Table> tables;
         private final KeyRange range;
         private final Direction direction;
+        private final boolean fillCache;
         private int index;
         private OfTable current;
 
-        OfLevel(List<Table> tables, KeyRange range, Direction direction) {
+        OfLevel(List<Table> tables, KeyRange range, Direction direction, boolean fillCache) {
             this.tables = tables;
+            this.fillCache = fillCache;
             this.range = range;
             this.direction = direction;
             if (direction == Direction.ASCENDING) {
@@ -193,7 +195,7 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         private void open() {
             current = null;
             while (index >= 0 && index < tables.size()) {
-                current = new OfTable(tables.get(index), range, direction);
+                current = new OfTable(tables.get(index), range, direction, fillCache);
                 if (current.valid()) {
                     return;
                 }

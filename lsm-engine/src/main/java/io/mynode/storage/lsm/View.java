@@ -80,11 +80,11 @@ record View(long seq, State state) {
                 sources.add(new Source.OfMemtable(m, seq, range, direction));
             }
             for (Table t : state.levels().level(0)) {
-                sources.add(new Source.OfTable(t, range, direction));
+                sources.add(new Source.OfTable(t, range, direction, true));
             }
             for (int l = 1; l < Levels.COUNT; l++) {
                 if (!state.levels().level(l).isEmpty()) {
-                    sources.add(new Source.OfLevel(state.levels().level(l), range, direction));
+                    sources.add(new Source.OfLevel(state.levels().level(l), range, direction, true));
                 }
             }
             return new LsmCursor(new Merger(sources, range, direction), state.levels());

@@ -56,8 +56,7 @@ final class Report {
     static void chart(List<SwapStorage.Result> results, List<String> engines, int keys, Path png) throws IOException {
         CategoryChart ops = new CategoryChartBuilder().width(1000).height(450)
                 .title(String.format(Locale.ROOT, "Throughput, %,d keys (higher is better)", keys))
-                .xAxisTitle("workload").yAxisTitle("thousand ops/s (log scale)").build();
-        ops.getStyler().setYAxisLogarithmic(true);
+                .xAxisTitle("workload").yAxisTitle("thousand ops/s").build();
         CategoryChart p99 = new CategoryChartBuilder().width(1000).height(450)
                 .title("p99 latency per operation (lower is better)").xAxisTitle("workload").yAxisTitle("microseconds").build();
         for (CategoryChart c : List.of(ops, p99)) {

@@ -22,7 +22,14 @@ import org.msgpack.core.MessageUnpacker;
  * </pre>
  */
 final class Wire {
+    /** Small first buffer: the default 8 KiB per packer is most of a small commit's allocation. */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
+
     private Wire() {}
+
+    private static MessageBufferPacker packer() {
+        return PACKER.newBufferPacker();
+    }
 
     /** What a transaction client asks the state machine to do. */
     sealed interface Request permits Commit, AllocateIds {}
@@ -59,7 +66,7 @@ final class Wire {
     record IdBlock(long first) implements Outcome {}
 
     static byte[] encode(Request request) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             switch (request) {
                 case Commit c -> {
                     p.packArrayHeader(6).packInt(1).packLong(c.snapshot()).packLong(c.retention());
@@ -137,7 +144,7 @@ final class Wire {
     }
 
     static byte[] encode(Outcome outcome) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packArrayHeader(2);
             switch (outcome) {
                 case Committed c -> p.packInt(1).packLong(c.version());
@@ -171,7 +178,7 @@ final class Wire {
     record Dedup(long sequence, byte[] outcome) {}
 
     static byte[] encode(Dedup d) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packArrayHeader(2).packLong(d.sequence());
             bytes(p, d.outcome());
             return p.toByteArray();
@@ -191,7 +198,7 @@ final class Wire {
 
     /** The write-log entry: the user keys one commit wrote. */
     static byte[] encodeKeys(List<byte[]> keys) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packArrayHeader(keys.size());
             for (byte[] k : keys) {
                 bytes(p, k);

@@ -72,7 +72,7 @@ public class CommitBench {
     /** The mynode stack. */
     @State(Scope.Benchmark)
     public static class Mynode {
-        @Param({"memory"})
+        @Param({"btree", "memory"})
         public String engine;
 
         StorageEngine storage;

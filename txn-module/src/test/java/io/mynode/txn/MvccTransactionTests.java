@@ -333,6 +333,22 @@ class MvccTransactionTests {
         }
 
         @Test
+        void aReaderWhoseVersionIsCollectedMidwayFailsInsteadOfReadingWrongData() {
+            try (Fixture g = Fixture.open("memory", 3)) {
+                long v = g.put("a=0", "b=0");
+                Transaction t = g.engine.beginAsOf(v);
+                Cursor c = t.scan(KeyRange.all());
+                assertEquals("a", s(c.next().key()));
+                for (int i = 0; i < 10; i++) {
+                    g.put("a=" + i, "b=" + i);
+                }
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> t.get(b("a")));
+                assertTrue(e.getMessage().contains("garbage collected"), e.getMessage());
+                assertThrows(InvalidInputException.class, c::hasNext);
+            }
+        }
+
+        @Test
         void aReadWriteTransactionWhoseSnapshotWasCollectedFailsAsRetryable() {
             try (Fixture g = Fixture.open("memory", 3)) {
                 g.put("a=0");

@@ -89,6 +89,25 @@ class MvccTransactionTests {
         }
 
         @Test
+        void aScanDoesNotSeeWritesMadeWhileItIsOpen() {
+            f.put("a=1", "c=3");
+            try (Transaction t = f.engine.begin()) {
+                t.put(b("b"), b("2"));
+                List<String> seen = new ArrayList<>();
+                try (Cursor c = t.scan(KeyRange.all())) {
+                    while (c.hasNext()) {
+                        Entry e = c.next();
+                        seen.add(s(e.key()) + "=" + s(e.value()));
+                        t.put(e.key(), b(s(e.value()) + "0")); // an UPDATE rewriting each row it scans
+                        t.put(b("d"), b("4"));                 // and inserting ahead of the scan
+                    }
+                }
+                assertEquals(List.of("a=1", "b=2", "c=3"), seen);
+                assertEquals(List.of("a=10", "b=20", "c=30", "d=4"), scan(t, KeyRange.all(), Direction.ASCENDING));
+            }
+        }
+
+        @Test
         void writesAreInvisibleToOthersUntilCommitAndNeverAfterRollback() {
             try (Transaction t = f.engine.begin()) {
                 t.put(b("a"), b("1"));

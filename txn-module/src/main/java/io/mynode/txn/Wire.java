@@ -107,26 +107,26 @@ final class Wire {
                     expect(n == 6, "commit request with " + n + " fields");
                     long snapshot = u.unpackLong();
                     long retention = u.unpackLong();
-                    int nr = u.unpackArrayHeader();
+                    int nr = size(u.unpackArrayHeader(), bytes.length);
                     List<byte[]> reads = new ArrayList<>(nr);
                     for (int i = 0; i < nr; i++) {
-                        reads.add(bytes(u));
+                        reads.add(bytes(u, bytes.length));
                     }
-                    int ns = u.unpackArrayHeader();
+                    int ns = size(u.unpackArrayHeader(), bytes.length);
                     List<KeyRange> ranges = new ArrayList<>(ns);
                     for (int i = 0; i < ns; i++) {
                         expect(u.unpackArrayHeader() == 4, "range with wrong arity");
-                        byte[] start = nullableBytes(u);
+                        byte[] start = nullableBytes(u, bytes.length);
                         boolean si = u.unpackBoolean();
-                        byte[] end = nullableBytes(u);
+                        byte[] end = nullableBytes(u, bytes.length);
                         boolean ei = u.unpackBoolean();
                         ranges.add(new KeyRange(start, si, end, ei));
                     }
-                    int nw = u.unpackArrayHeader();
+                    int nw = size(u.unpackArrayHeader(), bytes.length);
                     List<Write> writes = new ArrayList<>(nw);
                     for (int i = 0; i < nw; i++) {
                         expect(u.unpackArrayHeader() == 2, "write with wrong arity");
-                        writes.add(new Write(bytes(u), nullableBytes(u)));
+                        writes.add(new Write(bytes(u, bytes.length), nullableBytes(u, bytes.length)));
                     }
                     yield new Commit(snapshot, retention, reads, ranges, writes);
                 }
@@ -190,7 +190,7 @@ final class Wire {
     static Dedup decodeDedup(byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
             expect(u.unpackArrayHeader() == 2, "dedup record with wrong arity");
-            return new Dedup(u.unpackLong(), bytes(u));
+            return new Dedup(u.unpackLong(), bytes(u, bytes.length));
         } catch (IOException | MessagePackException e) {
             throw new CorruptionException("malformed dedup record: " + e.getMessage(), e);
         }
@@ -211,10 +211,10 @@ final class Wire {
 
     static List<byte[]> decodeKeys(byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
-            int n = u.unpackArrayHeader();
+            int n = size(u.unpackArrayHeader(), bytes.length);
             List<byte[]> keys = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                keys.add(bytes(u));
+                keys.add(bytes(u, bytes.length));
             }
             return keys;
         } catch (IOException | MessagePackException e) {
@@ -234,16 +234,27 @@ final class Wire {
         }
     }
 
-    private static byte[] bytes(MessageUnpacker u) throws IOException {
-        return u.readPayload(u.unpackBinaryHeader());
+    private static byte[] bytes(MessageUnpacker u, int limit) throws IOException {
+        return u.readPayload(size(u.unpackBinaryHeader(), limit));
     }
 
-    private static byte[] nullableBytes(MessageUnpacker u) throws IOException {
+    /**
+     * A length or count read from the input, refused when it exceeds the bytes the input has
+     * (every element takes at least one): a damaged header must not make us allocate gigabytes.
+     */
+    private static int size(int n, int limit) {
+        if (n < 0 || n > limit) {
+            throw new CorruptionException("malformed encoding: a length of " + n + " exceeds the input");
+        }
+        return n;
+    }
+
+    private static byte[] nullableBytes(MessageUnpacker u, int limit) throws IOException {
         if (u.getNextFormat() == MessageFormat.NIL) {
             u.unpackNil();
             return null;
         }
-        return bytes(u);
+        return bytes(u, limit);
     }
 
     private static void expect(boolean ok, String what) {

@@ -12,6 +12,7 @@
  */
 module io.mynode.kernel {
     exports io.mynode.kernel;
+    exports io.mynode.kernel.boot;
     exports io.mynode.kernel.client;
     exports io.mynode.kernel.config;
     exports io.mynode.kernel.consensus;

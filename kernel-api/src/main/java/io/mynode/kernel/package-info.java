@@ -4,7 +4,7 @@
  *
  * <p>mynode is a plugin kernel. Each part (storage engine, MVCC, consensus, SQL, transport) lives
  * in its own JPMS module that imports only this one, and says what it provides in its
- * {@code module-info.java}. {@link io.mynode.kernel.Kernel#boot} reads the names chosen in
+ * {@code module-info.java}. {@link io.mynode.kernel.boot.Kernel#boot} reads the names chosen in
  * {@code node.properties} and looks the providers up by {@link io.mynode.kernel.NamedProvider#name()}
  * ({@link io.mynode.kernel.Providers}). So swapping the B+-tree for the LSM engine is one line of
  * configuration, and no plugin can reach into another: ArchUnit tests in {@code assembly} fail the
@@ -18,7 +18,9 @@
  * {@link io.mynode.kernel.consensus.StateMachine}, which writes a
  * {@link io.mynode.kernel.storage.WriteBatch} into the {@link io.mynode.kernel.storage.StorageEngine}.
  *
- * <p>Subpackages: {@code config} (node.properties), {@code error} (the exception family),
- * {@code storage}, {@code consensus}, {@code txn}, {@code sql}, {@code transport}, {@code client}.
+ * <p>This root package holds only provider lookup, which every contract package uses. Subpackages:
+ * {@code config} (node.properties), {@code error} (the exception family), {@code storage},
+ * {@code consensus}, {@code txn}, {@code sql}, {@code transport} (incl. the client-side
+ * {@code Connection}), {@code client} (the entry point for clients), {@code boot} (wiring).
  */
 package io.mynode.kernel;

@@ -2,6 +2,7 @@ package io.mynode.kernel.client;
 
 import io.mynode.kernel.Providers;
 import io.mynode.kernel.config.HostPort;
+import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.transport.TransportProvider;
 
 /**

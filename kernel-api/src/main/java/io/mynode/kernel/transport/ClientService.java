@@ -1,6 +1,5 @@
 package io.mynode.kernel.transport;
 
-import io.mynode.kernel.client.NodeStatus;
 import io.mynode.kernel.sql.SqlEngine;
 
 /**

@@ -1,7 +1,6 @@
 package io.mynode.kernel.transport;
 
 import io.mynode.kernel.NamedProvider;
-import io.mynode.kernel.client.Connection;
 import io.mynode.kernel.config.HostPort;
 
 /**

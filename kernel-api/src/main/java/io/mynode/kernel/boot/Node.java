@@ -1,0 +1,93 @@
+package io.mynode.kernel.boot;
+
+import io.mynode.kernel.config.NodeConfig;
+import io.mynode.kernel.consensus.Consensus;
+import io.mynode.kernel.consensus.StateMachine;
+import io.mynode.kernel.sql.SqlEngine;
+import io.mynode.kernel.storage.StorageEngine;
+import io.mynode.kernel.transport.NodeStatus;
+import io.mynode.kernel.transport.Transport;
+import io.mynode.kernel.txn.TransactionEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A booted node: the parts {@link Kernel} wired together, closed in the reverse order they were
+ * started. Embedded nodes have no transport.
+ */
+public final class Node implements AutoCloseable {
+    private final NodeConfig config;
+    private final StorageEngine storage;
+    private final StateMachine stateMachine;
+    private final Consensus consensus;
+    private final TransactionEngine transactions;
+    private final SqlEngine sql;
+    private final Optional<Transport> transport;
+    private final List<AutoCloseable> closeOrder;
+
+    Node(NodeConfig config, StorageEngine storage, StateMachine stateMachine, Consensus consensus,
+            TransactionEngine transactions, SqlEngine sql, Optional<Transport> transport) {
+        this.config = config;
+        this.storage = storage;
+        this.stateMachine = stateMachine;
+        this.consensus = consensus;
+        this.transactions = transactions;
+        this.sql = sql;
+        this.transport = transport;
+        this.closeOrder = new ArrayList<>();
+        transport.ifPresent(closeOrder::add);
+        closeOrder.add(consensus);
+        closeOrder.add(stateMachine);
+        closeOrder.add(storage);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public StorageEngine storage() {
+        return storage;
+    }
+
+    public Consensus consensus() {
+        return consensus;
+    }
+
+    public TransactionEngine transactions() {
+        return transactions;
+    }
+
+    public SqlEngine sql() {
+        return sql;
+    }
+
+    public Optional<Transport> transport() {
+        return transport;
+    }
+
+    /** This node's status as clients see it. */
+    public NodeStatus status() {
+        return new NodeStatus(config.nodeId(), Kernel.VERSION, consensus.status(), storage.status());
+    }
+
+    /** Stops serving, then stops consensus, then flushes and closes storage. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable part : closeOrder) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new io.mynode.kernel.error.StorageIoException("closing " + part.getClass().getSimpleName(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

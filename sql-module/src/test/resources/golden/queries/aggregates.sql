@@ -73,8 +73,10 @@ TRUE|1
 > SELECT COUNT(*) FROM movie HAVING COUNT(*) > 100
 > SELECT COUNT(*) FROM movie HAVING COUNT(*) > 1
 10
-> SELECT COUNT(id), COUNT(NULL), SUM(NULL), MAX(NULL) FROM movie
-10|0|NULL|NULL
+> SELECT COUNT(id), COUNT(NULL), MAX(NULL) FROM movie
+10|0|NULL
+> SELECT SUM(NULL) FROM movie
+Error: cannot apply SUM to NULL
 > SELECT AVG(id), AVG(released) FROM movie
 5.5|2002.6
 > SELECT MIN(ultrahd), MAX(ultrahd) FROM movie

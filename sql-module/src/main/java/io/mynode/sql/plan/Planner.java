@@ -178,9 +178,9 @@ public final class Planner {
                 DataType argType = arg.map(Binder.Bound::type).orElse(DataType.INTEGER);
                 DataType type = switch (f) {
                     case COUNT -> DataType.INTEGER;
-                    case SUM -> Typing.sign("SUM", argType);
+                    case SUM -> Typing.numeric("SUM", argType);
                     case AVG -> {
-                        Typing.sign("AVG", argType);
+                        Typing.numeric("AVG", argType);
                         yield DataType.FLOAT;
                     }
                     case MIN, MAX -> argType;

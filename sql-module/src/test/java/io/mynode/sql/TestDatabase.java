@@ -33,14 +33,24 @@ final class TestDatabase implements AutoCloseable {
     /** A node with extra configuration keys (e.g. {@code sql.retries}). */
     static TestDatabase open(Map<String, String> extra) {
         try {
-            Path dir = Files.createTempDirectory("mynode-sql-test");
-            Map<String, String> config = new java.util.HashMap<>(Map.of("node.id", "n1", "node.listen", "127.0.0.1:1",
-                    "data.dir", dir.toString(), "consensus", "local", "local.sync", "false"));
-            config.putAll(extra);
-            return new TestDatabase(Kernel.embedded(NodeConfig.fromMap(config, Map.of())), dir);
+            return open(Files.createTempDirectory("mynode-sql-test"), extra);
         } catch (IOException e) {
             throw new StorageIoException("creating a temporary data directory", e);
         }
+    }
+
+    /** A node over {@code dir}, which may hold an earlier node's data. */
+    static TestDatabase open(Path dir, Map<String, String> extra) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of("node.id", "n1", "node.listen", "127.0.0.1:1",
+                "data.dir", dir.toString(), "consensus", "local", "local.sync", "false"));
+        config.putAll(extra);
+        return new TestDatabase(Kernel.embedded(NodeConfig.fromMap(config, Map.of())), dir);
+    }
+
+    /** Stops the node but keeps its files, for a restart with {@link #open(Path, Map)}. */
+    Path stop() {
+        node.close();
+        return dir;
     }
 
     SqlEngine engine() {

@@ -82,7 +82,12 @@ final class RemoteSession implements Session {
         }
         Stream s = stream;
         s.awaitOpened();
-        s.send(SessionRequest.newBuilder().setExecute(Execute.newBuilder().setSql(sql)).build());
+        SessionRequest request = SessionRequest.newBuilder().setExecute(Execute.newBuilder().setSql(sql)).build();
+        if (request.getSerializedSize() > s.maxMessageBytes - 64) {
+            throw new InvalidInputException("the statement is " + request.getSerializedSize()
+                    + " bytes long; node " + connection.address() + " accepts at most " + s.maxMessageBytes);
+        }
+        s.send(request);
         SessionResponse first = s.next("running a statement");
         try {
             return switch (first.getKindCase()) {
@@ -252,6 +257,8 @@ final class RemoteSession implements Session {
         private ClientCallStreamObserver<SessionRequest> requests;
         private volatile boolean ended;
         private boolean opened;
+        /** The node's limit, from its Opened message. */
+        private int maxMessageBytes = Integer.MAX_VALUE;
 
         /** Marks the end of the call in the inbox; {@code error} is null when the node completed it. */
         private record End(Throwable error) {}
@@ -297,6 +304,9 @@ final class RemoteSession implements Session {
             Object m = take(connection.settings().callDeadline());
             if (m instanceof SessionResponse r && r.hasOpened()) {
                 opened = true;
+                if (r.getOpened().getMaxMessageBytes() > 0) {
+                    maxMessageBytes = r.getOpened().getMaxMessageBytes();
+                }
                 return;
             }
             stream = null;

@@ -58,6 +58,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     private final ServerCallStreamObserver<SessionResponse> out;
     private final SqlEngine sql;
     private final int chunkBytes;
+    private final int maxMessageBytes;
     private final Runnable onEnd;
     private final BlockingQueue<SessionRequest> inbox = new LinkedBlockingQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -71,22 +72,22 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     /** Set when the node shuts down: end the stream with UNAVAILABLE instead of OK. */
     private volatile boolean nodeClosing;
 
-    ServerSession(ServerCallStreamObserver<SessionResponse> out, SqlEngine sql, int chunkBytes, Runnable onEnd) {
+    ServerSession(ServerCallStreamObserver<SessionResponse> out, SqlEngine sql, int chunkBytes, int maxMessageBytes,
+            Runnable onEnd) {
         this.out = out;
         this.sql = sql;
         this.chunkBytes = chunkBytes;
+        this.maxMessageBytes = maxMessageBytes;
         this.onEnd = onEnd;
         out.setOnReadyHandler(this::signal);
-        out.setOnCancelHandler(() -> {
-            clientGone = true;
-            inbox.add(STOP);
-            signal();
-        });
+        // Cancelled by the client, or closed by gRPC itself (a request it could not parse).
+        out.setOnCancelHandler(this::gone);
+        out.setOnCloseHandler(this::gone);
         this.worker = Thread.ofVirtual().name("mynode-session").unstarted(this::run);
     }
 
     void start() {
-        send(SessionResponse.newBuilder().setOpened(Opened.getDefaultInstance()).build());
+        send(SessionResponse.newBuilder().setOpened(Opened.newBuilder().setMaxMessageBytes(maxMessageBytes)).build());
         worker.start();
     }
 
@@ -125,6 +126,10 @@ final class ServerSession implements StreamObserver<SessionRequest> {
 
     @Override
     public void onError(Throwable t) {
+        gone();
+    }
+
+    private void gone() {
         clientGone = true;
         inbox.add(STOP);
         signal();
@@ -141,9 +146,17 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         Session session = null;
         try {
             while (true) {
-                SessionRequest request = inbox.take();
-                if (request == STOP || clientGone) {
+                // The poll's timeout is a safety net: a call gRPC ended without telling us is
+                // noticed within a second, so its session (and transaction) never lingers.
+                SessionRequest request = inbox.poll(1, TimeUnit.SECONDS);
+                if (request == null && out.isCancelled()) {
+                    clientGone = true;
+                }
+                if (request == STOP || clientGone || stopped()) {
                     break;
+                }
+                if (request == null) {
+                    continue;
                 }
                 if (request.hasExecute()) {
                     if (session == null) {
@@ -258,6 +271,16 @@ final class ServerSession implements StreamObserver<SessionRequest> {
             return true;
         }
         return clientGone || head == STOP && nodeClosing;
+    }
+
+    /** Whether the stream was ended (a protocol error): statements still queued are not run. */
+    private boolean stopped() {
+        lock.lock();
+        try {
+            return ended;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void awaitReady() throws InterruptedException {

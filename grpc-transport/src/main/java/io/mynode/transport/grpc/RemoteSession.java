@@ -97,9 +97,16 @@ final class RemoteSession implements Session {
                     yield Wire.completed(c);
                 }
                 case HEADER -> {
-                    List<String> columns = List.copyOf(first.getHeader().getColumnsList());
-                    rows = new RemoteRows(s);
-                    yield new StatementResult.Rows(columns, rows);
+                    var header = first.getHeader();
+                    List<String> columns = List.copyOf(header.getColumnsList());
+                    RemoteRows r = new RemoteRows(s, header.getRowsList().iterator());
+                    if (header.getComplete()) {
+                        transaction = Wire.transaction(header.hasTransaction(), header.getTransaction());
+                        r.done = true;
+                    } else {
+                        rows = r;
+                    }
+                    yield new StatementResult.Rows(columns, r);
                 }
                 case FAILED -> {
                     var f = first.getFailed();
@@ -157,8 +164,9 @@ final class RemoteSession implements Session {
         private Iterator<Row> chunk;
         private boolean done;
 
-        RemoteRows(Stream source) {
+        RemoteRows(Stream source, Iterator<Row> first) {
             this.source = source;
+            this.chunk = first;
         }
 
         @Override
@@ -177,6 +185,7 @@ final class RemoteSession implements Session {
             try {
                 return List.copyOf(Wire.row(chunk.next()));
             } catch (Wire.ProtocolViolation e) {
+                chunk = null;
                 finish();
                 drop();
                 throw malformed(e);
@@ -223,9 +232,9 @@ final class RemoteSession implements Session {
             }
         }
 
+        /** No more messages belong to these rows; rows already received can still be read. */
         private void finish() {
             done = true;
-            chunk = null;
             if (rows == this) {
                 rows = null;
             }
@@ -234,10 +243,10 @@ final class RemoteSession implements Session {
         /** Stops the rows early: asks the node to cancel, then skips what was already on its way. */
         @Override
         public void close() {
+            chunk = null;
             if (done) {
                 return;
             }
-            chunk = null;
             source.send(SessionRequest.newBuilder().setCancel(Cancel.getDefaultInstance()).build());
             try {
                 while (!done) {

@@ -9,7 +9,6 @@ import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.sql.SqlEngine;
 import io.mynode.kernel.sql.StatementResult;
-import io.mynode.kernel.sql.Value;
 import io.mynode.transport.grpc.proto.Opened;
 import io.mynode.transport.grpc.proto.RowsChunk;
 import io.mynode.transport.grpc.proto.RowsEnd;
@@ -17,7 +16,6 @@ import io.mynode.transport.grpc.proto.RowsHeader;
 import io.mynode.transport.grpc.proto.SessionRequest;
 import io.mynode.transport.grpc.proto.SessionResponse;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -217,43 +215,65 @@ final class ServerSession implements StreamObserver<SessionRequest> {
 
     /**
      * Streams rows in chunks of about {@code chunkBytes}, pausing while the client is not ready.
-     * If the rows fail part way, the rows read before the failure are sent first, then the
-     * error, as an embedded row stream would throw after handing them out.
+     * The first chunk rides in the header, so a small result is one message. If the rows fail
+     * part way, the rows read before the failure are sent first, then the error, as an embedded
+     * row stream would throw after handing them out.
      */
     private void stream(Session session, StatementResult.Rows rows) throws InterruptedException {
-        RowsChunk.Builder chunk = RowsChunk.newBuilder();
+        RowsHeader.Builder header = RowsHeader.newBuilder().addAllColumns(rows.columns());
+        RowsChunk.Builder chunk = null;
         try (RowStream stream = rows.rows()) {
-            send(SessionResponse.newBuilder().setHeader(RowsHeader.newBuilder().addAllColumns(rows.columns())).build());
             int bytes = 0;
             while (!cancelled() && stream.hasNext()) {
-                List<Value> row = stream.next();
-                var encoded = Wire.row(row);
-                chunk.addRows(encoded);
+                var encoded = Wire.row(stream.next());
+                if (chunk == null) {
+                    header.addRows(encoded);
+                } else {
+                    chunk.addRows(encoded);
+                }
                 bytes += encoded.getSerializedSize() + 4;
                 if (bytes >= chunkBytes) {
-                    flush(chunk);
+                    if (chunk == null) {
+                        send(SessionResponse.newBuilder().setHeader(header).build());
+                    } else {
+                        flush(chunk);
+                    }
                     chunk = RowsChunk.newBuilder();
                     bytes = 0;
                 }
             }
-            if (!cancelled()) {
-                flush(chunk);
-            }
         } catch (MynodeException e) {
-            flush(chunk);
-            send(SessionResponse.newBuilder().setFailed(Wire.failed(e, transaction(session))).build());
+            failRows(session, header, chunk, e);
             return;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "reading rows failed with an unexpected exception", e);
-            flush(chunk);
-            send(SessionResponse.newBuilder().setFailed(Wire.failed(
-                    new InternalFailure(e.getClass().getSimpleName() + ": " + Wire.messageOf(e), e),
-                    transaction(session))).build());
+            failRows(session, header, chunk,
+                    new InternalFailure(e.getClass().getSimpleName() + ": " + Wire.messageOf(e), e));
             return;
         }
+        var txn = transaction(session);
+        if (chunk == null) {
+            header.setComplete(true);
+            txn.ifPresent(t -> header.setTransaction(Wire.transaction(t)));
+            send(SessionResponse.newBuilder().setHeader(header).build());
+            return;
+        }
+        if (!cancelled()) {
+            flush(chunk);
+        }
         RowsEnd.Builder end = RowsEnd.newBuilder();
-        transaction(session).ifPresent(t -> end.setTransaction(Wire.transaction(t)));
+        txn.ifPresent(t -> end.setTransaction(Wire.transaction(t)));
         send(SessionResponse.newBuilder().setEnd(end).build());
+    }
+
+    private void failRows(Session session, RowsHeader.Builder header, RowsChunk.Builder chunk, MynodeException e)
+            throws InterruptedException {
+        if (chunk == null) {
+            send(SessionResponse.newBuilder().setHeader(header).build());
+        } else {
+            flush(chunk);
+        }
+        send(SessionResponse.newBuilder().setFailed(Wire.failed(e, transaction(session))).build());
     }
 
     private void flush(RowsChunk.Builder chunk) throws InterruptedException {

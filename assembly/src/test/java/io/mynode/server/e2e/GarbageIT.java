@@ -44,6 +44,13 @@ class GarbageIT {
         }
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void everyNodeIsUp() {
+        for (String id : cluster.ids()) {
+            assertTrue(cluster.node(id).alive(), id + " is down before the test\n" + cluster.logs());
+        }
+    }
+
     @AfterAll
     static void stop() {
         if (cluster != null) {

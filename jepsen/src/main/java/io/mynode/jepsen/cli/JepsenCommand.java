@@ -96,7 +96,7 @@ public final class JepsenCommand implements Callable<Integer> {
         Path file;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() throws java.io.IOException {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("no such history file: " + file);
             }

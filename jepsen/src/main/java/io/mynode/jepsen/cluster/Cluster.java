@@ -1,8 +1,8 @@
 package io.mynode.jepsen.cluster;
 
 import io.mynode.kernel.client.Clients;
-import io.mynode.kernel.client.Connection;
-import io.mynode.kernel.client.NodeStatus;
+import io.mynode.kernel.transport.Connection;
+import io.mynode.kernel.transport.NodeStatus;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.StorageIoException;

@@ -2,7 +2,7 @@ package io.mynode.jepsen.runner;
 
 import io.mynode.jepsen.history.Op;
 import io.mynode.jepsen.workload.Workload;
-import io.mynode.kernel.client.Connection;
+import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.ErrorKind;
 import io.mynode.kernel.error.MynodeException;

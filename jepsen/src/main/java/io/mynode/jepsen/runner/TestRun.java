@@ -9,7 +9,7 @@ import io.mynode.jepsen.history.Op;
 import io.mynode.jepsen.nemesis.Nemesis;
 import io.mynode.jepsen.workload.Workload;
 import io.mynode.kernel.client.Clients;
-import io.mynode.kernel.client.Connection;
+import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.UnavailableException;

@@ -1,6 +1,6 @@
 /**
  * The gRPC transport (provider {@code grpc}): client sessions and peer messages on one port.
  *
- * <p>Not built yet: see the open issue that builds this module. Nothing here pretends to work.
+ * <p>Work in progress: client service and peer messaging work; see the module's tests.
  */
 package io.mynode.transport.grpc;

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The replicated half of MVCC: applies commit commands to the versioned store, deterministically.
@@ -195,23 +194,21 @@ final class MvccStateMachine implements StateMachine {
             return Optional.of("snapshot version " + c.snapshot() + " is older than the low-water mark " + lowWater
                     + " (txn.retention.versions); retry the transaction");
         }
-        TreeSet<byte[]> reads = new TreeSet<>(Keys.ORDER);
-        reads.addAll(c.reads());
+        ReadSet read = new ReadSet(c.reads(), c.ranges());
         try (Cursor log = storage.scan(Layout.logRange(c.snapshot() + 1, index - 1))) {
             while (log.hasNext()) {
                 Entry e = log.next();
                 long version = Layout.logVersion(e.key());
                 for (byte[] key : Wire.decodeKeys(e.value())) {
-                    if (reads.contains(key)) {
+                    if (read.containsKey(key)) {
                         return Optional.of("key " + Layout.show(key) + " read at version " + c.snapshot()
                                 + " was changed by the commit at version " + version + "; retry the transaction");
                     }
-                    for (KeyRange r : c.ranges()) {
-                        if (r.contains(key)) {
-                            return Optional.of("range " + show(r) + " scanned at version " + c.snapshot()
-                                    + " gained or changed key " + Layout.show(key) + " at version " + version
-                                    + "; retry the transaction");
-                        }
+                    Optional<KeyRange> range = read.rangeOf(key);
+                    if (range.isPresent()) {
+                        return Optional.of("range " + show(range.get()) + " scanned at version " + c.snapshot()
+                                + " gained or changed key " + Layout.show(key) + " at version " + version
+                                + "; retry the transaction");
                     }
                 }
             }

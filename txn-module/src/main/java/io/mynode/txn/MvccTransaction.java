@@ -94,9 +94,7 @@ final class MvccTransaction implements Transaction {
         Cursor stored = store.scan(range, direction, version, this::checkRetained);
         TransactionScan scan = new TransactionScan(range, direction, stored,
                 direction == Direction.ASCENDING ? own : own.descendingMap());
-        if (!readOnly) {
-            scans.add(scan);
-        }
+        scans.add(scan); // for validation (read-write) and to release engine cursors at the end
         return scan;
     }
 
@@ -149,6 +147,7 @@ final class MvccTransaction implements Transaction {
         checkActive();
         if (readOnly || writes.isEmpty()) {
             state = State.COMMITTED;
+            release();
             return version;
         }
         List<Wire.Write> ws = new ArrayList<>(writes.size());
@@ -157,9 +156,10 @@ final class MvccTransaction implements Transaction {
         for (TransactionScan s : scans) {
             s.covered().ifPresent(ranges::add);
         }
-        Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ranges, ws);
+        Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ReadSet.merge(ranges), ws);
         // Whatever happens from here, this transaction is over: a retry is a new transaction.
         state = State.ROLLED_BACK;
+        release();
         MvccEngine.Decided d = engine.propose(command);
         return switch (d.outcome()) {
             case Wire.Committed c -> {
@@ -177,7 +177,16 @@ final class MvccTransaction implements Transaction {
         if (state == State.ACTIVE) {
             state = State.ROLLED_BACK;
             writes = java.util.Collections.emptyNavigableMap();
+            release();
         }
+    }
+
+    /** Closes the engine cursors of scans the caller left open: the transaction is over. */
+    private void release() {
+        for (TransactionScan scan : scans) {
+            scan.close();
+        }
+        scans.clear();
     }
 
     private void checkRetained() {

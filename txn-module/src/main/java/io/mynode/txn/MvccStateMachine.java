@@ -103,9 +103,12 @@ final class MvccStateMachine implements StateMachine {
         }
         WriteBatch batch = new WriteBatch();
         byte[] clientKey = Layout.client(command.clientId());
-        Optional<Wire.Dedup> seen = storage.get(clientKey).map(Wire::decodeDedup);
+        Optional<Wire.Dedup> seen = clientKey.length > Layout.MAX_KEY ? Optional.empty()
+                : storage.get(clientKey).map(Wire::decodeDedup);
         byte[] outcome;
-        if (seen.isPresent() && command.sequence() == seen.get().sequence()) {
+        if (clientKey.length > Layout.MAX_KEY) {
+            outcome = Wire.encode(new Wire.Rejected("client id of " + clientKey.length + " bytes is too long"));
+        } else if (seen.isPresent() && command.sequence() == seen.get().sequence()) {
             outcome = seen.get().outcome(); // a retry the log carried twice: same answer, no effect
         } else if (seen.isPresent() && command.sequence() < seen.get().sequence()) {
             outcome = Wire.encode(new Wire.Rejected("command " + command.sequence() + " of client "

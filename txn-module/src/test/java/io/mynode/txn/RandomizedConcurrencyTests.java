@@ -146,7 +146,7 @@ class RandomizedConcurrencyTests {
         // Whether threads overlapped (and so conflicted) depends on scheduling; the single-thread
         // interleaving test asserts that conflicts happen. Here: enough commits to mean something.
         long writers = committed.stream().filter(Committed::wrote).count();
-        assertTrue(writers > threads * txnsPerThread / 4, "too few commits to mean anything: " + writers
+        assertTrue(writers > threads * txnsPerThread / 10, "too few commits to mean anything: " + writers
                 + " (failed: " + java.util.Arrays.stream(failures).sum() + ")");
     }
 

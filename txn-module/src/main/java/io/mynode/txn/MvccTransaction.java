@@ -34,11 +34,7 @@ final class MvccTransaction implements Transaction {
     private final long id;
     private final long version;
     private final boolean readOnly;
-    // Copy on write: an open scan iterates the map it was given, so the first write after a scan
-    // opens replaces the map instead of changing it under the scan (cheap scans, one copy per scan
-    // at most, and a scan never sees writes made after it opened).
     private NavigableMap<byte[], byte[]> writes = new TreeMap<>(Keys.ORDER);
-    private boolean writesShared;
     private final TreeSet<byte[]> reads = new TreeSet<>(Keys.ORDER);
     private final List<TransactionScan> scans = new ArrayList<>();
     private State state = State.ACTIVE;
@@ -98,7 +94,12 @@ final class MvccTransaction implements Transaction {
         return scan;
     }
 
-    /** A view of the buffered writes inside {@code range}; later writes go to a fresh copy. */
+    /**
+     * The buffered writes inside {@code range}, copied so that a scan never sees writes made while
+     * it is open (an UPDATE rewriting the rows it scans must not meet them again). The copy holds
+     * only the range's own writes, which the scan would pass anyway, and a range without any (a
+     * uniqueness probe, most scans) costs nothing.
+     */
     private NavigableMap<byte[], byte[]> ownWrites(KeyRange range) {
         if (writes.isEmpty()) {
             return java.util.Collections.emptyNavigableMap();
@@ -113,16 +114,7 @@ final class MvccTransaction implements Transaction {
         if (range.end() != null) {
             sub = sub.headMap(range.end(), range.endInclusive());
         }
-        writesShared = true;
-        return sub;
-    }
-
-    private NavigableMap<byte[], byte[]> writable() {
-        if (writesShared) {
-            writes = new TreeMap<>(writes);
-            writesShared = false;
-        }
-        return writes;
+        return sub.isEmpty() ? java.util.Collections.emptyNavigableMap() : new TreeMap<>(sub);
     }
 
     @Override
@@ -132,14 +124,14 @@ final class MvccTransaction implements Transaction {
         if (value.length > Layout.MAX_VALUE) {
             throw new InvalidInputException("value of " + value.length + " bytes exceeds the limit of " + Layout.MAX_VALUE);
         }
-        writable().put(key.clone(), value.clone());
+        writes.put(key.clone(), value.clone());
     }
 
     @Override
     public void delete(byte[] key) {
         checkWritable();
         checkKey(key);
-        writable().put(key.clone(), DELETED);
+        writes.put(key.clone(), DELETED);
     }
 
     @Override

@@ -20,10 +20,11 @@ import java.util.TreeSet;
  * One transaction: reads at {@link #version()} from the local state machine with its own buffered
  * writes overlaid, records what it read (read-write only), and commits by proposing one command.
  *
- * <p>A read-write transaction that wrote nothing has nothing to make durable and commits at its
- * snapshot without a consensus round: that is serializable (it orders before every commit above
- * its snapshot). Its snapshot is this replica's applied index, so for reads that must also be
- * linearizable use {@link io.mynode.kernel.txn.TransactionEngine#beginReadOnly()}.
+ * <p>A read-write transaction that wrote nothing has nothing to make durable and commits without
+ * a log entry: it checks its reads against a read index instead (see
+ * {@link #validateReadsAtReadPoint}), which keeps it strictly serializable even when it began on
+ * a lagging replica. That costs aborts PostgreSQL would not have (a reader whose data changed
+ * while it ran); a transaction that only reads should be begun read-only, which never aborts.
  */
 final class MvccTransaction implements Transaction {
     /** Marks a buffered delete in {@link #writes}; compared by identity. */
@@ -137,17 +138,20 @@ final class MvccTransaction implements Transaction {
     @Override
     public long commit() {
         checkActive();
+        List<KeyRange> ranges = new ArrayList<>(scans.size());
+        for (TransactionScan s : scans) {
+            s.covered().ifPresent(ranges::add);
+        }
         if (readOnly || writes.isEmpty()) {
+            if (!readOnly && (!reads.isEmpty() || !ranges.isEmpty())) {
+                validateReadsAtReadPoint(ranges);
+            }
             state = State.COMMITTED;
             release();
             return version;
         }
         List<Wire.Write> ws = new ArrayList<>(writes.size());
         writes.forEach((k, v) -> ws.add(new Wire.Write(k, v == DELETED ? null : v)));
-        List<KeyRange> ranges = new ArrayList<>(scans.size());
-        for (TransactionScan s : scans) {
-            s.covered().ifPresent(ranges::add);
-        }
         Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ReadSet.merge(ranges), ws);
         // Whatever happens from here, this transaction is over: a retry is a new transaction.
         state = State.ROLLED_BACK;
@@ -162,6 +166,22 @@ final class MvccTransaction implements Transaction {
             case Wire.Rejected r -> throw new InvalidInputException("transaction " + id + " was rejected: " + r.message());
             case Wire.IdBlock b -> throw new InternalFailure("a commit returned an id block " + b);
         };
+    }
+
+    /**
+     * A read-write transaction that only read commits without a log entry, but its snapshot is
+     * this replica's applied index, which may lag commits acknowledged before it began. To stay
+     * strictly serializable it checks that nothing it read changed between its snapshot and a
+     * read index taken now: then its reads hold at that read point, inside its lifetime.
+     */
+    private void validateReadsAtReadPoint(List<KeyRange> ranges) {
+        long readPoint = engine.readPoint();
+        Optional<String> conflict = store.conflict(version, readPoint, new ReadSet(List.copyOf(reads), ranges));
+        if (conflict.isPresent()) {
+            state = State.ROLLED_BACK;
+            release();
+            throw new SerializationFailure("transaction " + id + ": " + conflict.get());
+        }
     }
 
     @Override

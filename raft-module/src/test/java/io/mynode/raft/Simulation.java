@@ -169,6 +169,21 @@ final class Simulation {
                 step();
             }
             check(!last.busy, "a write after healing did not complete within " + SETTLE_TICKS + " ticks");
+            // Convergence: every replica applies the same commands to the same state.
+            long target = nodes.values().stream().mapToLong(n -> n.replica.node().commitIndex()).max().orElseThrow();
+            for (int i = 0; i < SETTLE_TICKS && nodes.values().stream().anyMatch(n -> n.replica.appliedIndex() < target); i++) {
+                step();
+            }
+            Map<String, String> reference = null;
+            for (SimNode n : nodes.values()) {
+                check(n.replica.appliedIndex() >= target, n.id + " did not apply up to " + target + " after healing");
+                if (n.replica.appliedIndex() == target) {
+                    if (reference == null) {
+                        reference = n.machine.data();
+                    }
+                    check(reference.equals(n.machine.data()), n.id + " diverged: " + n.machine.data() + " vs " + reference);
+                }
+            }
             checkLogMatching();
             Optional<String> bad = Linearizability.check(history);
             check(bad.isEmpty(), bad.orElse(""));

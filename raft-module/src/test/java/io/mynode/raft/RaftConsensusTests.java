@@ -215,6 +215,8 @@ class RaftConsensusTests {
         long commit = nodes.get(leader).status().commitIndex();
         await("the restarted follower caught up", () -> nodes.get(follower).status().appliedIndex() >= commit);
         assertEquals("v119", machines.get(follower).get("k119").orElseThrow());
+        assertTrue(java.nio.file.Files.exists(dir.resolve(follower).resolve("snapshot-in.bin")),
+                "the leader had compacted the entries the follower missed, so it caught up by snapshot");
         assertTrue(((RaftConsensus) nodes.get(leader)).malformedMessages() >= 2, "garbage was counted");
         Applied stillServing = join(nodes.get(leader).propose(KvMachine.put("k", "after garbage")));
         assertTrue(stillServing.index() > commit, "the node that got garbage still serves proposals");

@@ -113,6 +113,9 @@ final class Replica {
             throw new CorruptionException("state machine applied index " + applied + " is before the raft log's first index "
                     + log.firstIndex() + ": the entries in between are gone");
         }
+        // Read ids travel to the leader and back; a reply may arrive after this node restarted.
+        // Starting each incarnation at a random point keeps an old reply from completing a new read.
+        this.nextReadId = random.nextLong() >>> 2;
         this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random);
     }
 

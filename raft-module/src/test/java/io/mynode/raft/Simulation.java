@@ -264,6 +264,9 @@ final class Simulation {
     }
 
     private void crash(SimNode n) {
+        if (TRACE) {
+            System.out.println("t" + tick + " CRASH " + n.id + " " + n.replica.status());
+        }
         n.replica = null;
         n.log.crash();
         n.machine.crash();
@@ -362,6 +365,10 @@ final class Simulation {
                 return;
             }
             Throwable cause = error instanceof CompletionException ce ? ce.getCause() : error;
+            if (TRACE) {
+                System.out.println("t" + tick + " write " + c.name + " " + key + "=" + value + " invoked@" + invoke + " -> "
+                        + (error == null ? "ok " + applied.index() + " @" + (clock + 1) : error));
+            }
             if (error == null) {
                 history.add(new Op(key, true, value, invoke, ++clock, c.name));
                 writes++;
@@ -384,6 +391,11 @@ final class Simulation {
         c.node.replica.readIndex().whenComplete((index, error) -> {
             if (c.node.incarnation != incarnation || !c.busy) {
                 return;
+            }
+            if (TRACE) {
+                System.out.println("t" + tick + " read " + c.name + " " + key + " invoked@" + invoke + " -> "
+                        + (error == null ? "index " + index + " applied " + machine.appliedIndex() + " value "
+                                + machine.get(key).orElse(null) + " @" + (clock + 1) : error));
             }
             if (error == null) {
                 check(machine.appliedIndex() >= index, "read completed before its index was applied");

@@ -146,6 +146,21 @@ final class SqlSession implements Session {
             } finally {
                 txn.close();
             }
+            backOff(attempt);
+        }
+    }
+
+    /**
+     * Waits a little before retrying, up to about 2^attempt ms (at most 64), jittered so that
+     * sessions that conflicted do not collide again in lockstep.
+     */
+    private static void backOff(int attempt) {
+        long max = 1L << Math.min(attempt, 6);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(max + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.mynode.kernel.error.AbortedException("interrupted while retrying a statement", e);
         }
     }
 

@@ -2,7 +2,7 @@ package io.mynode.jepsen.runner;
 
 import io.mynode.jepsen.history.Op;
 import io.mynode.jepsen.workload.Workload;
-import io.mynode.kernel.client.Connection;
+import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.ErrorKind;
 import io.mynode.kernel.error.MynodeException;
@@ -124,7 +124,11 @@ final class Client implements Runnable {
             disconnect();
             process += concurrency;
         } else if (reconnect) {
+            // The node is down or unreachable: try the next one after a breath, rather than
+            // spinning out failures against a dead node.
             disconnect();
+            nodeIndex = (nodeIndex + 1) % nodes.size();
+            pause(50);
         }
         return type;
     }

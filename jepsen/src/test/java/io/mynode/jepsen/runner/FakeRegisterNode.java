@@ -1,7 +1,7 @@
 package io.mynode.jepsen.runner;
 
-import io.mynode.kernel.client.Connection;
-import io.mynode.kernel.client.NodeStatus;
+import io.mynode.kernel.transport.Connection;
+import io.mynode.kernel.transport.NodeStatus;
 import io.mynode.kernel.error.ConstraintViolation;
 import io.mynode.kernel.error.SyntaxException;
 import io.mynode.kernel.sql.RowStream;

@@ -57,7 +57,7 @@ public final class TestDatabase implements AutoCloseable {
         return node.sql();
     }
 
-    Node node() {
+    public io.mynode.kernel.boot.Node node() {
         return node;
     }
 

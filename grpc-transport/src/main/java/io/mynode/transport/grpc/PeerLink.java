@@ -198,8 +198,10 @@ final class PeerLink implements AutoCloseable {
 
         /** Sends Hello and waits for Welcome; false when the peer did not accept in time. */
         boolean open() throws InterruptedException {
+            // One attempt is one connection try: reset the channel's own (slow) backoff, and fail
+            // fast if the peer cannot be reached, so our backoff alone paces the retries.
             channel.resetConnectBackoff();
-            PeerGrpc.newStub(channel).withWaitForReady().connect(this);
+            PeerGrpc.newStub(channel).connect(this);
             write(PeerFrame.newBuilder().setHello(Hello.newBuilder().setFrom(self).setTo(peer)).build());
             long deadline = System.nanoTime() + settings.peerConnectTimeout().toNanos();
             lock.lock();

@@ -69,7 +69,7 @@ final class PeerLink implements AutoCloseable {
                 .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(true)
                 .build();
-        this.sender = Thread.ofVirtual().name("mynode-peer-" + peer).unstarted(this::run);
+        this.sender = Threads.named("mynode-peer-" + peer + "-").newThread(this::run);
     }
 
     void start() {

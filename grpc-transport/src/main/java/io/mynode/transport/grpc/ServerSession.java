@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server side of one client session stream: one SQL {@link Session}, driven by one worker
- * thread (a virtual thread) for the stream's whole life.
+ * thread ({@link Threads}) for the stream's whole life.
  *
  * <pre>
  *   gRPC thread:  onNext(Execute) ──► inbox ──► worker: session.execute(sql)
@@ -52,6 +52,8 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     static final int MAX_PENDING = 16;
 
     private static final SessionRequest STOP = SessionRequest.getDefaultInstance();
+
+    private static final java.util.concurrent.ThreadFactory WORKERS = Threads.named("mynode-session-");
 
     private final ServerCallStreamObserver<SessionResponse> out;
     private final SqlEngine sql;
@@ -81,7 +83,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         // Cancelled by the client, or closed by gRPC itself (a request it could not parse).
         out.setOnCancelHandler(this::gone);
         out.setOnCloseHandler(this::gone);
-        this.worker = Thread.ofVirtual().name("mynode-session").unstarted(this::run);
+        this.worker = WORKERS.newThread(this::run);
     }
 
     void start() {

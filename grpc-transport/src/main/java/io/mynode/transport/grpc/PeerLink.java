@@ -64,6 +64,8 @@ final class PeerLink implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(settings.peerQueue());
         this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .usePlaintext()
+                // The stream's callbacks only set flags and signal the sender: no executor hop.
+                .directExecutor()
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)

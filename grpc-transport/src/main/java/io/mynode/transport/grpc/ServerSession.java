@@ -152,7 +152,8 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                 if (request == null && out.isCancelled()) {
                     clientGone = true;
                 }
-                if (request == STOP || clientGone || stopped()) {
+                // Once the node is closing no statement starts; the client hears UNAVAILABLE.
+                if (request == STOP || clientGone || nodeClosing || stopped()) {
                     break;
                 }
                 if (request == null) {
@@ -160,7 +161,13 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                 }
                 if (request.hasExecute()) {
                     if (session == null) {
-                        session = sql.session();
+                        try {
+                            session = sql.session();
+                        } catch (MynodeException e) {
+                            // No session yet (the engine is unavailable): this statement fails, the stream lives.
+                            send(SessionResponse.newBuilder().setFailed(Wire.failed(e, java.util.Optional.empty())).build());
+                            continue;
+                        }
                     }
                     execute(session, request.getExecute().getSql());
                 }
@@ -285,14 +292,19 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         }
     }
 
-    /** Whether the rows streaming now should stop: the client asked, left, or the node is closing. */
+    /**
+     * Whether the rows streaming now should stop: the client asked (Cancel) or left. A closing
+     * node does not stop them: they are a running statement, which the grace period lets finish,
+     * and a forced close cancels the call, which the client reports as an error, never as a
+     * result cut short.
+     */
     private boolean cancelled() {
         SessionRequest head = inbox.peek();
         if (head != null && head.hasCancel()) {
             inbox.poll();
             return true;
         }
-        return clientGone || head == STOP && nodeClosing;
+        return clientGone;
     }
 
     /** Whether the stream was ended (a protocol error): statements still queued are not run. */
@@ -310,7 +322,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         try {
             while (!out.isReady() && !ended && !clientGone) {
                 SessionRequest head = inbox.peek();
-                if (head != null && (head.hasCancel() || head == STOP && nodeClosing)) {
+                if (head != null && head.hasCancel()) {
                     return;
                 }
                 changed.await(200, TimeUnit.MILLISECONDS);

@@ -17,6 +17,8 @@ module io.mynode.jepsen {
 
     exports io.mynode.jepsen.history;
     exports io.mynode.jepsen.checker;
+    exports io.mynode.jepsen.cluster;
+    exports io.mynode.jepsen.report;
     exports io.mynode.jepsen.runner;
     exports io.mynode.jepsen.cli;
 

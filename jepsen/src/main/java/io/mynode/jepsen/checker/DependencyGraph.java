@@ -23,6 +23,11 @@ import java.util.Set;
  *   G2        two or more anti-dependencies               (write skew)
  * </pre>
  *
+ * With real-time edges (T1 completed before T2 was invoked) a further cycle breaks strict
+ * serializability only: a transaction that read an old snapshot after a newer commit had been
+ * acknowledged. Such cycles are reported with Elle's {@code -realtime} suffix, and only for
+ * components with no cycle of the classic kinds.
+ *
  * Search: Tarjan's strongly connected components first (a graph without a component of two or
  * more nodes has no cycle, the common case, in linear time), then inside each component a
  * breadth-first search for the shortest way back across each candidate edge, so reported cycles
@@ -30,8 +35,8 @@ import java.util.Set;
  */
 final class DependencyGraph {
 
-    /** Why one transaction precedes another. */
-    enum Dep { WW, WR, RW }
+    /** Why one transaction precedes another; RT is real time (it completed before the other began). */
+    enum Dep { WW, WR, RW, RT }
 
     /**
      * The evidence for an edge.
@@ -76,25 +81,51 @@ final class DependencyGraph {
                 continue;
             }
             Set<Integer> nodes = new java.util.TreeSet<>(scc);
-            add(found, counts, perClassLimit, through(nodes, EnumSet.of(Dep.WW), EnumSet.of(Dep.WW), "G0"));
-            add(found, counts, perClassLimit,
+            int before = found.size();
+            boolean any = false;
+            any |= add(found, counts, perClassLimit, through(nodes, EnumSet.of(Dep.WW), EnumSet.of(Dep.WW), "G0"));
+            any |= add(found, counts, perClassLimit,
                     through(nodes, EnumSet.of(Dep.WR), EnumSet.of(Dep.WW, Dep.WR), "G1c"));
-            Optional<Cycle> single = through(nodes, EnumSet.of(Dep.RW), EnumSet.of(Dep.WW, Dep.WR), "G-single");
-            add(found, counts, perClassLimit, single);
-            if (single.isEmpty()) {
-                // No rw edge here closes a cycle through ww/wr alone, so each cycle has two or more.
-                add(found, counts, perClassLimit, through(nodes, EnumSet.of(Dep.RW), EnumSet.allOf(Dep.class), "G2"));
+            boolean single = add(found, counts, perClassLimit,
+                    through(nodes, EnumSet.of(Dep.RW), EnumSet.of(Dep.WW, Dep.WR), "G-single"));
+            any |= single;
+            if (!single) {
+                // No rw edge here closes a cycle through ww/wr alone, so each such cycle has two or more.
+                any |= add(found, counts, perClassLimit,
+                        through(nodes, EnumSet.of(Dep.RW), EnumSet.of(Dep.WW, Dep.WR, Dep.RW), "G2"));
+            }
+            if (!any && found.size() == before) {
+                // The component is a cycle only with real-time edges: serializable, but not strictly.
+                realtime(nodes, found, counts, perClassLimit);
             }
         }
         return found;
     }
 
-    private static void add(List<Cycle> found, Map<String, Integer> counts, int limit, Optional<Cycle> c) {
+    /** Cycles that need a real-time edge, named as Elle names them ({@code G-single-realtime}, ...). */
+    private void realtime(Set<Integer> nodes, List<Cycle> found, Map<String, Integer> counts, int limit) {
+        EnumSet<Dep> rt = EnumSet.of(Dep.RT);
+        if (add(found, counts, limit, through(nodes, rt, EnumSet.of(Dep.WW, Dep.RT), "G0-realtime"))) {
+            return;
+        }
+        if (add(found, counts, limit, through(nodes, rt, EnumSet.of(Dep.WW, Dep.WR, Dep.RT), "G1c-realtime"))) {
+            return;
+        }
+        if (add(found, counts, limit,
+                through(nodes, EnumSet.of(Dep.RW), EnumSet.of(Dep.WW, Dep.WR, Dep.RT), "G-single-realtime"))) {
+            return;
+        }
+        add(found, counts, limit, through(nodes, EnumSet.of(Dep.RW), EnumSet.allOf(Dep.class), "G2-realtime"));
+    }
+
+    /** Records {@code c} (up to {@code limit} per class); whether there was one. */
+    private static boolean add(List<Cycle> found, Map<String, Integer> counts, int limit, Optional<Cycle> c) {
         c.ifPresent(cycle -> {
             if (counts.merge(cycle.anomaly(), 1, Integer::sum) <= limit) {
                 found.add(cycle);
             }
         });
+        return c.isPresent();
     }
 
     /**

@@ -11,7 +11,8 @@
  *   BankChecker      every read of all accounts sums to the constant total; no balance negative
  *   AppendChecker    Elle's list-append: version orders from reads, a dependency graph
  *                    ({@link io.mynode.jepsen.checker.DependencyGraph}), its cycles classified as
- *                    Adya's G0, G1c, G-single, G2; and G1a, G1b read directly
+ *                    Adya's G0, G1c, G-single, G2 (and their -realtime forms for strict
+ *                    serializability); and G1a, G1b read directly
  *   SetChecker       every acknowledged add is in the final read: no lost writes
  *   StatsChecker     counts by function and outcome (informational)
  * </pre>
@@ -25,7 +26,7 @@
  * observed). {@link io.mynode.jepsen.checker.Result} carries the evidence as EDN so
  * {@code results.edn} reads like Jepsen's. Checkers are stateless and thread-safe.
  *
- * <p>Left out on purpose: Knossos's other models (queues, mutexes), Elle's real-time edges and
+ * <p>Left out on purpose: Knossos's other models (queues, mutexes), Elle's process edges and
  * rw-register workload. References: Herlihy and Wing, "Linearizability" (1990); Lowe, "Testing
  * for Linearizability" (2017); Adya, "Weak Consistency" (1999); Kingsbury and Alvaro, "Elle"
  * (VLDB 2020).

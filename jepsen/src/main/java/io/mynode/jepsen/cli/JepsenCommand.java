@@ -1,5 +1,6 @@
 package io.mynode.jepsen.cli;
 
+import io.mynode.jepsen.checker.AppendChecker;
 import io.mynode.jepsen.checker.BankChecker;
 import io.mynode.jepsen.checker.Checker;
 import io.mynode.jepsen.history.Edn;
@@ -89,6 +90,10 @@ public final class JepsenCommand implements Callable<Integer> {
         @Option(names = "--total", defaultValue = "100", description = "bank: total money (default ${DEFAULT-VALUE})")
         long total;
 
+        @Option(names = "--consistency", defaultValue = "strict-serializable",
+                description = "append: strict-serializable (real-time order too) or serializable (default ${DEFAULT-VALUE})")
+        String consistency;
+
         @Option(names = "--out", description = "also write results.edn, plots and timeline.html into DIR")
         Path out;
 
@@ -96,11 +101,11 @@ public final class JepsenCommand implements Callable<Integer> {
         Path file;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() throws java.io.IOException {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("no such history file: " + file);
             }
-            Checker checker = checker(workload, accounts, total);
+            Checker checker = checker(workload, accounts, total, consistency);
             History history = History.read(file);
             Map<Keyword, Object> results = Analysis.check(checker, history, Map.of());
             if (out != null) {
@@ -113,7 +118,15 @@ public final class JepsenCommand implements Callable<Integer> {
         }
     }
 
-    static Checker checker(String workload, int accounts, long total) {
+    static Checker checker(String workload, int accounts, long total, String consistency) {
+        if (workload.equals("append")) {
+            return switch (consistency) {
+                case "strict-serializable" -> new AppendChecker(8, true);
+                case "serializable" -> new AppendChecker(8, false);
+                default -> throw new IllegalArgumentException("unknown consistency model '" + consistency
+                        + "'; known: strict-serializable, serializable");
+            };
+        }
         if (workload.equals("bank")) {
             Set<Object> ids = new HashSet<>();
             for (long i = 0; i < accounts; i++) {

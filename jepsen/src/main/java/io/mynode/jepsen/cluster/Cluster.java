@@ -118,24 +118,58 @@ public final class Cluster implements AutoCloseable {
     public String awaitLeader(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no node answered";
-        while (System.nanoTime() < deadline) {
-            Map<String, Integer> votes = new HashMap<>();
-            List<String> seen = new ArrayList<>();
-            for (NodeProcess n : nodes) {
-                Optional<NodeStatus> s = status(n);
-                s.ifPresent(st -> st.consensus().leader().ifPresent(l -> votes.merge(l, 1, Integer::sum)));
-                seen.add(n.id() + ": " + s.map(st -> st.consensus().role() + " leader="
-                        + st.consensus().leader().orElse("?") + " term=" + st.consensus().term()).orElse("down"));
-            }
-            last = String.join("; ", seen);
-            for (var e : votes.entrySet()) {
-                if (e.getValue() > nodes.size() / 2) {
-                    return e.getKey();
+        Map<String, Connection> open = new HashMap<>();
+        try {
+            while (System.nanoTime() < deadline) {
+                Map<String, Integer> votes = new HashMap<>();
+                List<String> seen = new ArrayList<>();
+                for (NodeProcess n : nodes) {
+                    Optional<NodeStatus> s = status(n, open);
+                    s.ifPresent(st -> st.consensus().leader().ifPresent(l -> votes.merge(l, 1, Integer::sum)));
+                    seen.add(n.id() + ": " + s.map(st -> st.consensus().role() + " leader="
+                            + st.consensus().leader().orElse("?") + " term=" + st.consensus().term()).orElse("down"));
                 }
+                last = String.join("; ", seen);
+                for (var e : votes.entrySet()) {
+                    if (e.getValue() > nodes.size() / 2) {
+                        return e.getKey();
+                    }
+                }
+                sleep(200);
             }
-            sleep(200);
+        } finally {
+            open.values().forEach(Cluster::closeQuietly);
         }
         throw new UnavailableException("no leader agreed by a majority within " + timeout + " (" + last + ")");
+    }
+
+    /** Status over a connection kept in {@code open} between polls (a new channel per poll is slow). */
+    private static Optional<NodeStatus> status(NodeProcess n, Map<String, Connection> open) {
+        if (!n.running() || n.paused()) {
+            return Optional.empty();
+        }
+        try {
+            Connection c = open.get(n.id());
+            if (c == null) {
+                c = Clients.connect(n.address());
+                open.put(n.id(), c);
+            }
+            return Optional.of(c.status());
+        } catch (RuntimeException e) {
+            Connection broken = open.remove(n.id());
+            if (broken != null) {
+                closeQuietly(broken);
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (RuntimeException ignored) {
+            // Closing a channel to a node that is gone; nothing to release.
+        }
     }
 
     /** The leader a majority of answering nodes name right now, if any (for the nemesis). */

@@ -28,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe: methods are synchronized; a nemesis and the runner's cleanup may race.
  */
 public final class NodeProcess {
+    /**
+     * JVM options for test nodes unless {@code JAVA_OPTS} is set: several nodes share a small
+     * machine, so a small heap, the serial collector and the C1 compiler only (faster start, less
+     * CPU spent compiling; throughput does not matter here, correctness does).
+     */
+    static final String NODE_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final String id;
     private final HostPort address;
     private final Path configFile;
@@ -66,6 +73,9 @@ public final class NodeProcess {
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--config", configFile.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        if (System.getenv("JAVA_OPTS") == null) {
+            pb.environment().put("JAVA_OPTS", NODE_JAVA_OPTS);
+        }
         try {
             process = pb.start();
             paused = false;

@@ -124,7 +124,11 @@ final class Client implements Runnable {
             disconnect();
             process += concurrency;
         } else if (reconnect) {
+            // The node is down or unreachable: try the next one after a breath, rather than
+            // spinning out failures against a dead node.
             disconnect();
+            nodeIndex = (nodeIndex + 1) % nodes.size();
+            pause(50);
         }
         return type;
     }

@@ -60,16 +60,31 @@ public final class TestRun {
 
     private TestRun(TestOptions options, Consumer<String> log, Function<HostPort, Connection> connector) {
         this.options = options;
-        this.log = log;
+        long began = System.nanoTime();
+        this.log = line -> log.accept(String.format(java.util.Locale.ROOT, "[%6.1fs] %s",
+                (System.nanoTime() - began) / 1e9, line));
         this.connector = connector;
     }
 
-    /** Runs the test {@code options} describe; {@code log} receives progress lines. */
+    /**
+     * Runs the test {@code options} describe on a cluster of its own, started and stopped here;
+     * {@code log} receives progress lines.
+     */
     public static Outcome execute(TestOptions options, Consumer<String> log) {
-        return new TestRun(options, log, Clients::connect).run();
+        return new TestRun(options, log, Clients::connect).run(null);
     }
 
-    private Outcome run() {
+    /**
+     * Runs the test on {@code cluster}, which the caller created and owns: it is started if needed,
+     * fully recovered at the end, and left running. Several runs can share one cluster as long as
+     * their workloads use different tables (each workload has its own), which saves the boot of
+     * every node per run; the test matrix does this. {@code options.nodes()} is ignored.
+     */
+    public static Outcome execute(TestOptions options, Cluster cluster, Consumer<String> log) {
+        return new TestRun(options, log, Clients::connect).run(cluster);
+    }
+
+    private Outcome run(Cluster shared) {
         Workload workload = Workload.named(options.workload());
         Path dir = options.store().resolve(options.workload() + "-" + options.nemesis() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")));
@@ -79,21 +94,23 @@ public final class TestRun {
             throw new UncheckedIOException("creating store directory " + dir, e);
         }
         log.accept("store: " + dir);
-        Recorder recorder = new Recorder();
         History history;
-        try (Cluster cluster = Cluster.create(options.distribution(), dir, options.nodes(), options.engine(),
-                options.nodeConfig())) {
-            Nemesis nemesis = Nemesis.named(options.nemesis(), cluster);
-            Thread hook = new Thread(cluster::close, "jepsen-cluster-cleanup");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                history = drive(cluster, nemesis, workload, recorder);
-            } finally {
-                cluster.close();
+        if (shared != null) {
+            history = drive(shared, Nemesis.named(options.nemesis(), shared), workload);
+        } else {
+            try (Cluster cluster = Cluster.create(options.distribution(), dir, options.nodes(), options.engine(),
+                    options.nodeConfig())) {
+                Thread hook = new Thread(cluster::close, "jepsen-cluster-cleanup");
+                Runtime.getRuntime().addShutdownHook(hook);
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The JVM is exiting; the hook runs and closes the cluster (again) harmlessly.
+                    history = drive(cluster, Nemesis.named(options.nemesis(), cluster), workload);
+                } finally {
+                    cluster.close();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // The JVM is exiting; the hook runs and closes the cluster (again) harmlessly.
+                    }
                 }
             }
         }
@@ -106,12 +123,14 @@ public final class TestRun {
         return new Outcome(dir, validity, results, history);
     }
 
-    private History drive(Cluster cluster, Nemesis nemesis, Workload workload, Recorder recorder) {
-        log.accept("starting " + options.nodes() + " nodes (" + options.engine() + ")");
+    private History drive(Cluster cluster, Nemesis nemesis, Workload workload) {
+        log.accept("starting " + cluster.nodes().size() + " nodes (" + options.engine() + ")");
         cluster.start();
         String leader = cluster.awaitLeader(options.recoveryTimeout().plusSeconds(30));
         log.accept("leader: " + leader);
         setup(cluster, workload);
+        // Time 0 of the history is when clients start, so plots begin with the test, not the boot.
+        Recorder recorder = new Recorder();
 
         List<HostPort> addresses = cluster.nodes().stream().map(NodeProcess::address).toList();
         long deadline = System.nanoTime() + options.time().toNanos();
@@ -171,6 +190,9 @@ public final class TestRun {
                 break;
             }
             if (options.nemesis().equals("none")) {
+                continue;
+            }
+            if (!faulty && deadline - System.nanoTime() < interval / 2) {
                 continue;
             }
             try {

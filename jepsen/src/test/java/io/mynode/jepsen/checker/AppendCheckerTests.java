@@ -121,6 +121,35 @@ class AppendCheckerTests {
     }
 
     @Nested
+    class RealTime {
+        // T1 appends and commits; afterwards T2 begins and reads the list without it: a stale read.
+        private final History stale = serial(":txn", "ok [[:append :x 1]]", "ok [[:r :x []]]", "ok [[:r :x [1]]]");
+
+        @Test
+        void aStaleReadAfterACommitWasAcknowledgedBreaksStrictSerializability() {
+            Result r = check(stale);
+            assertAnomaly(r, "G-single-realtime");
+            assertTrue(Edn.write(r.toEdn()).contains("completed before"), Edn.write(r.toEdn()));
+        }
+
+        @Test
+        void theSameHistoryIsSerializableWithoutRealTime() {
+            assertEquals(Result.Validity.VALID, new AppendChecker(8, false).check(stale).validity());
+        }
+
+        @Test
+        void overlappingTransactionsHaveNoRealTimeOrder() {
+            Result r = check(of(
+                    "0 invoke :txn [[:append :x 1]]",
+                    "1 invoke :txn [[:r :x nil]]",
+                    "0 ok :txn [[:append :x 1]]",
+                    "1 ok :txn [[:r :x []]]",
+                    "2 invoke :txn [[:r :x nil]]", "2 ok :txn [[:r :x [1]]]"));
+            assertEquals(Result.Validity.VALID, r.validity(), Edn.write(r.toEdn()));
+        }
+    }
+
+    @Nested
     class SingleReads {
         @Test
         void g1aAbortedRead() {

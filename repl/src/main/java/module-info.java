@@ -15,6 +15,8 @@ module io.mynode.repl {
     requires info.picocli;
     requires HdrHistogram;
 
+    requires java.logging;
+
     exports io.mynode.repl to io.mynode.server;
     opens io.mynode.repl to info.picocli;
     opens io.mynode.repl.bench to info.picocli;

@@ -37,7 +37,7 @@ final class Simulation {
 
     /** The fault and workload mix, drawn from the seed. */
     record Options(int nodes, int chaosTicks, double drop, double duplicate, int maxDelay, double garbage,
-            boolean partitions, boolean crashes, long snapshotEntries, boolean preVote) {
+            boolean partitions, boolean crashes, long snapshotEntries, boolean preVote, boolean checkQuorum) {
 
         static Options forSeed(long seed) {
             SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -46,7 +46,7 @@ final class Simulation {
             long[] snapshotChoices = {4, 16, 1000};
             return new Options(nodes, 250, r.nextDouble() * 0.2, r.nextDouble() * 0.1, 1 + r.nextInt(4),
                     r.nextDouble() < 0.3 ? 0.01 : 0, r.nextDouble() < 0.6, r.nextDouble() < 0.6,
-                    snapshotChoices[r.nextInt(snapshotChoices.length)], r.nextDouble() < 0.9);
+                    snapshotChoices[r.nextInt(snapshotChoices.length)], r.nextDouble() < 0.8, r.nextDouble() < 0.7);
         }
     }
 
@@ -62,6 +62,7 @@ final class Simulation {
     private final PriorityQueue<InFlight> network = new PriorityQueue<>();
     private final List<Op> history = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();
+    private final List<MemorySnapshots> snapshots = new ArrayList<>();
     private final Map<Long, String> leaders = new HashMap<>();
     private final TreeMap<Long, Entry> committed = new TreeMap<>();
     /** The lowest term of a node seen holding each committed entry as committed; later leaders must have it. */
@@ -98,9 +99,11 @@ final class Simulation {
 
         void start() {
             incarnation++;
-            RaftConfig config = new RaftConfig(10, 2, 2048, 4, 64, options.preVote(), true);
-            replica = new Replica(id, ids, log, new MemorySnapshots(machine, log), machine, config,
-                    new Timing(20, 150, options.snapshotEntries()), new SplittableRandom(seed * 31 + id.hashCode() * 7L + incarnation),
+            RaftConfig config = new RaftConfig(10, 2, 2048, 4, 64, options.preVote(), options.checkQuorum());
+            MemorySnapshots snaps = new MemorySnapshots(machine, log);
+            snapshots.add(snaps);
+            replica = new Replica(id, ids, log, snaps, machine, config,
+                    new Timing(15, 60, options.snapshotEntries()), new SplittableRandom(seed * 31 + id.hashCode() * 7L + incarnation),
                     id + "/" + incarnation);
             lastCommit = 0;
         }
@@ -169,7 +172,10 @@ final class Simulation {
             checkLogMatching();
             Optional<String> bad = Linearizability.check(history);
             check(bad.isEmpty(), bad.orElse(""));
-            return new Result(history.size(), writes, malformed, tick);
+            long installs = snapshots.stream().mapToLong(m -> m.installs).sum();
+            long duplicates = nodes.values().stream().mapToLong(n -> n.machine.duplicatesSuppressed).sum();
+            long unknown = history.stream().filter(o -> o.response() == Op.UNKNOWN).count();
+            return new Result(history.size(), writes, malformed, tick, installs, duplicates, unknown, leaders.size());
         } catch (AssertionError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -177,7 +183,8 @@ final class Simulation {
         }
     }
 
-    record Result(int operations, int writes, long malformed, long ticks) {}
+    record Result(int operations, int writes, long malformed, long ticks, long snapshotInstalls,
+            long duplicatesSuppressed, long unknownOutcomes, int terms) {}
 
     private void step() {
         tick++;
@@ -215,7 +222,10 @@ final class Simulation {
 
     private void injectFaults() {
         if (options.partitions()) {
-            if (partitionSide.isEmpty() && random.nextDouble() < 0.02) {
+            Optional<SimNode> leader = nodes.values().stream().filter(n -> n.up() && n.replica.node().isLeader()).findFirst();
+            if (partitionSide.isEmpty() && leader.isPresent() && random.nextDouble() < 0.01) {
+                partitionSide = Set.of(leader.get().id); // the classic: a leader cut off with its clients
+            } else if (partitionSide.isEmpty() && random.nextDouble() < 0.02) {
                 Set<String> side = new HashSet<>();
                 for (String id : ids) {
                     if (random.nextBoolean()) {
@@ -223,7 +233,7 @@ final class Simulation {
                     }
                 }
                 partitionSide = side.isEmpty() || side.size() == ids.size() ? Set.of(ids.getFirst()) : side;
-            } else if (!partitionSide.isEmpty() && random.nextDouble() < 0.05) {
+            } else if (!partitionSide.isEmpty() && random.nextDouble() < 0.03) {
                 partitionSide = Set.of();
             }
         }

@@ -14,6 +14,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 
 /**
@@ -40,6 +41,10 @@ final class Interactive {
 
     /** Reads and runs input until end of input; the shell's failure state is left to the caller. */
     static void run(Terminal terminal, Shell shell, String banner) {
+        if (terminal.getWidth() <= 0) {
+            // A pseudo-terminal nobody sized (script(1), some CI shells): JLine would wrap every column.
+            terminal.setSize(new Size(80, 24));
+        }
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("mynode")

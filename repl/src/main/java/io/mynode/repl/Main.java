@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        quietLogging();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
         HostPort address;
@@ -114,6 +115,14 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /**
+     * Keeps library logging (the transport's reconnect warnings) off the user's screen: a client
+     * reports what matters as {@code Error:} lines, and a terminal REPL must not be scribbled on.
+     */
+    public static void quietLogging() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** Runs statements line by line as they arrive, so a pipe behaves like a slow typist. */

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  *
  * A statement is a line starting with {@code > }, continued by lines starting with {@code >> }.
+ * A statement that starts with {@code @name } runs in the session called {@code name} (opened
+ * on first use), so that scripts can interleave concurrent transactions.
  * Its output runs to the next blank line, comment or statement: query rows as {@code a|b|c}
  * (preceded by the column names when {@code !headers on} was given), the message of any other
  * result, or {@code Error: } and the message of a failure.
@@ -88,7 +90,8 @@ class GoldenTests {
         List<String> lines = script.lines().toList();
         StringBuilder out = new StringBuilder();
         boolean headers = false;
-        try (Session session = engine.session()) {
+        java.util.Map<String, Session> sessions = new java.util.TreeMap<>();
+        try {
             int i = 0;
             while (i < lines.size()) {
                 String line = lines.get(i);
@@ -117,10 +120,20 @@ class GoldenTests {
                     out.append("ok\n");
                     continue;
                 }
+                Session session;
+                if (sql.startsWith("@")) {
+                    int space = sql.indexOf(' ');
+                    session = sessions.computeIfAbsent(sql.substring(1, space), k -> engine.session());
+                    sql = sql.substring(space + 1);
+                } else {
+                    session = sessions.computeIfAbsent("", k -> engine.session());
+                }
                 for (String o : execute(session, sql, headers)) {
                     out.append(o).append('\n');
                 }
             }
+        } finally {
+            sessions.values().forEach(Session::close);
         }
         return out.toString();
     }

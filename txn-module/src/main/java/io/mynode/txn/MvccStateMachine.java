@@ -188,12 +188,12 @@ final class MvccStateMachine implements StateMachine {
      * mark, so a snapshot below it can no longer be validated and fails as too old.
      */
     private Optional<String> validate(long index, Wire.Commit c) {
+        if (c.reads().isEmpty() && c.ranges().isEmpty()) {
+            return Optional.empty(); // blind writes depend on nothing, however old the snapshot
+        }
         if (c.snapshot() < lowWater) {
             return Optional.of("snapshot version " + c.snapshot() + " is older than the low-water mark " + lowWater
                     + " (txn.retention.versions); retry the transaction");
-        }
-        if (c.reads().isEmpty() && c.ranges().isEmpty()) {
-            return Optional.empty();
         }
         TreeSet<byte[]> reads = new TreeSet<>(Keys.ORDER);
         reads.addAll(c.reads());

@@ -34,7 +34,11 @@ final class MvccTransaction implements Transaction {
     private final long id;
     private final long version;
     private final boolean readOnly;
-    private final NavigableMap<byte[], byte[]> writes = new TreeMap<>(Keys.ORDER);
+    // Copy on write: an open scan iterates the map it was given, so the first write after a scan
+    // opens replaces the map instead of changing it under the scan (cheap scans, one copy per scan
+    // at most, and a scan never sees writes made after it opened).
+    private NavigableMap<byte[], byte[]> writes = new TreeMap<>(Keys.ORDER);
+    private boolean writesShared;
     private final TreeSet<byte[]> reads = new TreeSet<>(Keys.ORDER);
     private final List<TransactionScan> scans = new ArrayList<>();
     private State state = State.ACTIVE;
@@ -96,22 +100,31 @@ final class MvccTransaction implements Transaction {
         return scan;
     }
 
-    /** The buffered writes inside {@code range}, as a copy (the caller may keep writing while scanning). */
+    /** A view of the buffered writes inside {@code range}; later writes go to a fresh copy. */
     private NavigableMap<byte[], byte[]> ownWrites(KeyRange range) {
         if (writes.isEmpty()) {
-            return new TreeMap<>(Keys.ORDER);
+            return java.util.Collections.emptyNavigableMap();
+        }
+        if (range.start() != null && range.end() != null && Keys.compare(range.start(), range.end()) > 0) {
+            return java.util.Collections.emptyNavigableMap();
         }
         NavigableMap<byte[], byte[]> sub = writes;
-        if (range.start() != null && range.end() != null && Keys.compare(range.start(), range.end()) > 0) {
-            return new TreeMap<>(Keys.ORDER);
-        }
         if (range.start() != null) {
             sub = sub.tailMap(range.start(), range.startInclusive());
         }
         if (range.end() != null) {
             sub = sub.headMap(range.end(), range.endInclusive());
         }
-        return new TreeMap<>(sub);
+        writesShared = true;
+        return sub;
+    }
+
+    private NavigableMap<byte[], byte[]> writable() {
+        if (writesShared) {
+            writes = new TreeMap<>(writes);
+            writesShared = false;
+        }
+        return writes;
     }
 
     @Override
@@ -121,14 +134,14 @@ final class MvccTransaction implements Transaction {
         if (value.length > Layout.MAX_VALUE) {
             throw new InvalidInputException("value of " + value.length + " bytes exceeds the limit of " + Layout.MAX_VALUE);
         }
-        writes.put(key.clone(), value.clone());
+        writable().put(key.clone(), value.clone());
     }
 
     @Override
     public void delete(byte[] key) {
         checkWritable();
         checkKey(key);
-        writes.put(key.clone(), DELETED);
+        writable().put(key.clone(), DELETED);
     }
 
     @Override
@@ -163,7 +176,7 @@ final class MvccTransaction implements Transaction {
     public void rollback() {
         if (state == State.ACTIVE) {
             state = State.ROLLED_BACK;
-            writes.clear();
+            writes = java.util.Collections.emptyNavigableMap();
         }
     }
 

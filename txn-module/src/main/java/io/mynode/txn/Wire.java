@@ -22,7 +22,14 @@ import org.msgpack.core.MessageUnpacker;
  * </pre>
  */
 final class Wire {
+    /** Small first buffer: the default 8 KiB per packer is most of a small commit's allocation. */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
+
     private Wire() {}
+
+    private static MessageBufferPacker packer() {
+        return PACKER.newBufferPacker();
+    }
 
     /** What a transaction client asks the state machine to do. */
     sealed interface Request permits Commit, AllocateIds {}
@@ -59,7 +66,7 @@ final class Wire {
     record IdBlock(long first) implements Outcome {}
 
     static byte[] encode(Request request) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             switch (request) {
                 case Commit c -> {
                     p.packArrayHeader(6).packInt(1).packLong(c.snapshot()).packLong(c.retention());
@@ -100,26 +107,26 @@ final class Wire {
                     expect(n == 6, "commit request with " + n + " fields");
                     long snapshot = u.unpackLong();
                     long retention = u.unpackLong();
-                    int nr = u.unpackArrayHeader();
+                    int nr = size(u.unpackArrayHeader(), bytes.length);
                     List<byte[]> reads = new ArrayList<>(nr);
                     for (int i = 0; i < nr; i++) {
-                        reads.add(bytes(u));
+                        reads.add(bytes(u, bytes.length));
                     }
-                    int ns = u.unpackArrayHeader();
+                    int ns = size(u.unpackArrayHeader(), bytes.length);
                     List<KeyRange> ranges = new ArrayList<>(ns);
                     for (int i = 0; i < ns; i++) {
                         expect(u.unpackArrayHeader() == 4, "range with wrong arity");
-                        byte[] start = nullableBytes(u);
+                        byte[] start = nullableBytes(u, bytes.length);
                         boolean si = u.unpackBoolean();
-                        byte[] end = nullableBytes(u);
+                        byte[] end = nullableBytes(u, bytes.length);
                         boolean ei = u.unpackBoolean();
                         ranges.add(new KeyRange(start, si, end, ei));
                     }
-                    int nw = u.unpackArrayHeader();
+                    int nw = size(u.unpackArrayHeader(), bytes.length);
                     List<Write> writes = new ArrayList<>(nw);
                     for (int i = 0; i < nw; i++) {
                         expect(u.unpackArrayHeader() == 2, "write with wrong arity");
-                        writes.add(new Write(bytes(u), nullableBytes(u)));
+                        writes.add(new Write(bytes(u, bytes.length), nullableBytes(u, bytes.length)));
                     }
                     yield new Commit(snapshot, retention, reads, ranges, writes);
                 }
@@ -137,7 +144,7 @@ final class Wire {
     }
 
     static byte[] encode(Outcome outcome) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packArrayHeader(2);
             switch (outcome) {
                 case Committed c -> p.packInt(1).packLong(c.version());
@@ -171,7 +178,7 @@ final class Wire {
     record Dedup(long sequence, byte[] outcome) {}
 
     static byte[] encode(Dedup d) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packArrayHeader(2).packLong(d.sequence());
             bytes(p, d.outcome());
             return p.toByteArray();
@@ -183,7 +190,7 @@ final class Wire {
     static Dedup decodeDedup(byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
             expect(u.unpackArrayHeader() == 2, "dedup record with wrong arity");
-            return new Dedup(u.unpackLong(), bytes(u));
+            return new Dedup(u.unpackLong(), bytes(u, bytes.length));
         } catch (IOException | MessagePackException e) {
             throw new CorruptionException("malformed dedup record: " + e.getMessage(), e);
         }
@@ -191,7 +198,7 @@ final class Wire {
 
     /** The write-log entry: the user keys one commit wrote. */
     static byte[] encodeKeys(List<byte[]> keys) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packArrayHeader(keys.size());
             for (byte[] k : keys) {
                 bytes(p, k);
@@ -204,10 +211,10 @@ final class Wire {
 
     static List<byte[]> decodeKeys(byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
-            int n = u.unpackArrayHeader();
+            int n = size(u.unpackArrayHeader(), bytes.length);
             List<byte[]> keys = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                keys.add(bytes(u));
+                keys.add(bytes(u, bytes.length));
             }
             return keys;
         } catch (IOException | MessagePackException e) {
@@ -227,16 +234,27 @@ final class Wire {
         }
     }
 
-    private static byte[] bytes(MessageUnpacker u) throws IOException {
-        return u.readPayload(u.unpackBinaryHeader());
+    private static byte[] bytes(MessageUnpacker u, int limit) throws IOException {
+        return u.readPayload(size(u.unpackBinaryHeader(), limit));
     }
 
-    private static byte[] nullableBytes(MessageUnpacker u) throws IOException {
+    /**
+     * A length or count read from the input, refused when it exceeds the bytes the input has
+     * (every element takes at least one): a damaged header must not make us allocate gigabytes.
+     */
+    private static int size(int n, int limit) {
+        if (n < 0 || n > limit) {
+            throw new CorruptionException("malformed encoding: a length of " + n + " exceeds the input");
+        }
+        return n;
+    }
+
+    private static byte[] nullableBytes(MessageUnpacker u, int limit) throws IOException {
         if (u.getNextFormat() == MessageFormat.NIL) {
             u.unpackNil();
             return null;
         }
-        return bytes(u);
+        return bytes(u, limit);
     }
 
     private static void expect(boolean ok, String what) {

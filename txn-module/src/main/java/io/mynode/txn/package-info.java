@@ -68,7 +68,11 @@
  * Read sets are exact keys and ranges, not predicates: a {@code WHERE value % 3 = 0} over a full
  * scan conflicts with any write to the table (correct, coarser than PostgreSQL's SSI). The whole
  * commit, writes included, travels in one log entry, so a transaction's writes are bounded by what
- * consensus accepts in an entry. Snapshot restore buffers the snapshot in memory.
+ * consensus accepts in an entry. Snapshot restore buffers the snapshot in memory. The dedup table
+ * keeps one small record per consensus client id and is never pruned (client ids are per node
+ * process, not per request). When a commit's outcome cannot be learnt
+ * ({@code OutcomeUnknownException}) the transaction reports itself rolled back although the
+ * command may yet apply: the exception, not the state, is the truth there.
  *
  * <h2>Threads</h2>
  * Consensus calls {@code apply}, {@code skip}, {@code flush} and {@code restoreSnapshot} on one

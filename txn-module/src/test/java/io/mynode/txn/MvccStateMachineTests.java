@@ -133,6 +133,37 @@ class MvccStateMachineTests {
         assertEquals(3, machine(storage).appliedIndex());
     }
 
+    @Test
+    void theStateSurvivesClosingAndReopeningADurableEngine() throws Exception {
+        if (!Fixture.engines().contains("btree")) {
+            return; // only the memory model is on the class path: nothing durable to reopen
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mvcc-reopen");
+        var provider = io.mynode.kernel.Providers.select(io.mynode.kernel.storage.StorageEngineProvider.class, "btree");
+        var context = new io.mynode.kernel.storage.StorageContext(dir, Settings.empty("btree"));
+        List<Command> commands = randomCommands(3, 100);
+        List<Entry> before;
+        try (StorageEngine storage = provider.open(context)) {
+            MvccStateMachine sm = machine(storage);
+            for (int i = 0; i < commands.size(); i++) {
+                sm.apply(i + 1, commands.get(i));
+            }
+            assertEquals(100, sm.flush());
+            before = dump(storage);
+        }
+        try (StorageEngine storage = provider.open(context)) {
+            MvccStateMachine sm = machine(storage);
+            assertEquals(100, sm.appliedIndex());
+            assertEquals(before, dump(storage));
+            byte[] again = sm.apply(101, commands.get(99));
+            assertEquals(before.size(), dump(storage).size(), "a replayed command changes nothing " + Wire.decodeOutcome(again));
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** A random but valid command stream: commits with reads that sometimes conflict, id reservations. */
     static List<Command> randomCommands(long seed, int n) {
         Random r = new Random(seed);

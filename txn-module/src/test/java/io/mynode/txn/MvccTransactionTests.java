@@ -89,6 +89,25 @@ class MvccTransactionTests {
         }
 
         @Test
+        void aScanDoesNotSeeWritesMadeWhileItIsOpen() {
+            f.put("a=1", "c=3");
+            try (Transaction t = f.engine.begin()) {
+                t.put(b("b"), b("2"));
+                List<String> seen = new ArrayList<>();
+                try (Cursor c = t.scan(KeyRange.all())) {
+                    while (c.hasNext()) {
+                        Entry e = c.next();
+                        seen.add(s(e.key()) + "=" + s(e.value()));
+                        t.put(e.key(), b(s(e.value()) + "0")); // an UPDATE rewriting each row it scans
+                        t.put(b("d"), b("4"));                 // and inserting ahead of the scan
+                    }
+                }
+                assertEquals(List.of("a=1", "b=2", "c=3"), seen);
+                assertEquals(List.of("a=10", "b=20", "c=30", "d=4"), scan(t, KeyRange.all(), Direction.ASCENDING));
+            }
+        }
+
+        @Test
         void writesAreInvisibleToOthersUntilCommitAndNeverAfterRollback() {
             try (Transaction t = f.engine.begin()) {
                 t.put(b("a"), b("1"));
@@ -329,6 +348,22 @@ class MvccTransactionTests {
                 }
                 long stored = countVersions(g, "a");
                 assertTrue(stored <= 5 + MvccStateMachine.GC_PER_APPLY, "versions of a kept: " + stored);
+            }
+        }
+
+        @Test
+        void aReaderWhoseVersionIsCollectedMidwayFailsInsteadOfReadingWrongData() {
+            try (Fixture g = Fixture.open("memory", 3)) {
+                long v = g.put("a=0", "b=0");
+                Transaction t = g.engine.beginAsOf(v);
+                Cursor c = t.scan(KeyRange.all());
+                assertEquals("a", s(c.next().key()));
+                for (int i = 0; i < 10; i++) {
+                    g.put("a=" + i, "b=" + i);
+                }
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> t.get(b("a")));
+                assertTrue(e.getMessage().contains("garbage collected"), e.getMessage());
+                assertThrows(InvalidInputException.class, c::hasNext);
             }
         }
 

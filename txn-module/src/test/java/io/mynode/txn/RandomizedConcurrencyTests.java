@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as-of) against one store; afterwards the committed ones are replayed one at a time, in commit
  * order, against a plain {@link TreeMap}, and every value each of them read must come out the
  * same. A small retention makes garbage collection run, and fail some old snapshots, during the
- * run. Seeded ({@code -Dtxn.seed=...}); thread timing still varies between runs, so a failure
- * prints the seed and the offending transaction.
+ * run. Seeded ({@code -Dtxn.seed=...}): the single-thread interleaving test replays exactly from
+ * the seed; in the threaded one, thread timing still varies between runs, so a failure prints the
+ * seed and the offending transaction.
  */
 class RandomizedConcurrencyTests {
     private static final long SEED = Long.getLong("txn.seed", 20261125L);
@@ -58,40 +60,103 @@ class RandomizedConcurrencyTests {
     @ParameterizedTest
     @MethodSource("io.mynode.txn.Fixture#engines")
     void replayingCommittedTransactionsSeriallyReproducesEveryRead(String engineName) throws Exception {
-        List<Committed> committed = Collections.synchronizedList(new ArrayList<>());
-        int[] failures = new int[THREADS];
+        threaded(engineName, THREADS, TXNS_PER_THREAD);
+    }
+
+    @Tag("slow")
+    @ParameterizedTest
+    @MethodSource("io.mynode.txn.Fixture#engines")
+    void aLongerThreadedRunIsSerializableToo(String engineName) throws Exception {
+        threaded(engineName, 8, 5000);
+    }
+
+    /**
+     * The same check without thread timing: one thread keeps several transactions open and, at
+     * each step, the seeded random picks which one begins, reads, writes or commits next. Every
+     * interleaving is therefore reproducible from the seed alone.
+     */
+    @ParameterizedTest
+    @MethodSource("io.mynode.txn.Fixture#engines")
+    void seededInterleavingsOnOneThreadAreSerializable(String engineName) {
+        List<Committed> committed = new ArrayList<>();
+        int failed = 0;
+        Random random = new Random(SEED);
         try (Fixture f = Fixture.open(engineName, 60)) {
-            long setup = f.put("k00=init", "k05=init", "k10=init");
-            committed.add(new Committed(setup, true, 0,
-                    List.of(new Put("k00", "init"), new Put("k05", "init"), new Put("k10", "init"))));
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            committed.add(setup(f));
+            Transaction[] open = new Transaction[5];
+            List<List<Op>> ops = new ArrayList<>();
+            int[] remaining = new int[open.length];
+            for (int i = 0; i < open.length; i++) {
+                ops.add(new ArrayList<>());
+            }
+            for (int step = 0; step < 6000; step++) {
+                int slot = random.nextInt(open.length);
+                try {
+                    if (open[slot] == null) {
+                        open[slot] = begin(f, random);
+                        ops.get(slot).clear();
+                        remaining[slot] = 1 + random.nextInt(6);
+                    } else if (remaining[slot]-- > 0) {
+                        ops.get(slot).add(operation(open[slot], random, remaining[slot]));
+                    } else {
+                        Transaction t = open[slot];
+                        open[slot] = null;
+                        committed.add(new Committed(t.commit(), wrote(ops.get(slot)), t.id(), List.copyOf(ops.get(slot))));
+                    }
+                } catch (SerializationFailure | InvalidInputException expected) {
+                    open[slot] = null;
+                    failed++;
+                }
+            }
+            checkFinalState(f, replay(committed));
+        }
+        assertTrue(committed.stream().filter(Committed::wrote).count() > 200, "too few commits to mean anything");
+        assertTrue(failed > 0, "no transaction ever conflicted: the test did not exercise validation");
+    }
+
+    private static void threaded(String engineName, int threads, int txnsPerThread) throws Exception {
+        List<Committed> committed = Collections.synchronizedList(new ArrayList<>());
+        int[] failures = new int[threads];
+        try (Fixture f = Fixture.open(engineName, 60)) {
+            committed.add(setup(f));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
+            for (int t = 0; t < threads; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     Random random = new Random(SEED * 31 + thread);
-                    for (int i = 0; i < TXNS_PER_THREAD; i++) {
-                        runOne(f, random, thread, i).ifPresentOrElse(committed::add, () -> failures[thread]++);
+                    for (int i = 0; i < txnsPerThread; i++) {
+                        runOne(f, random).ifPresentOrElse(committed::add, () -> failures[thread]++);
                     }
                     return null;
                 }));
             }
-            for (Future<?> fut : futures) {
-                fut.get();
+            try {
+                for (Future<?> fut : futures) {
+                    fut.get();
+                }
+            } finally {
+                pool.shutdown();
             }
-            pool.shutdown();
-
-            TreeMap<String, String> model = replay(committed);
-            try (Transaction t = f.engine.beginReadOnly(); Cursor c = t.scan(KeyRange.all())) {
-                TreeMap<String, String> actual = new TreeMap<>();
-                c.forEachRemaining(e -> actual.put(s(e.key()), s(e.value())));
-                assertEquals(model, actual, "final state, seed " + SEED);
-            }
+            checkFinalState(f, replay(committed));
         }
         long writers = committed.stream().filter(Committed::wrote).count();
         int failed = java.util.Arrays.stream(failures).sum();
-        assertTrue(writers > THREADS * TXNS_PER_THREAD / 4, "too few commits to mean anything: " + writers);
+        assertTrue(writers > threads * txnsPerThread / 4, "too few commits to mean anything: " + writers);
         assertTrue(failed > 0, "no transaction ever conflicted: the test did not exercise validation");
+    }
+
+    private static Committed setup(Fixture f) {
+        long version = f.put("k00=init", "k05=init", "k10=init");
+        return new Committed(version, true, 0, List.of(new Put("k00", "init"), new Put("k05", "init"), new Put("k10", "init")));
+    }
+
+    private static void checkFinalState(Fixture f, TreeMap<String, String> model) {
+        try (Transaction t = f.engine.beginReadOnly(); Cursor c = t.scan(KeyRange.all())) {
+            TreeMap<String, String> actual = new TreeMap<>();
+            c.forEachRemaining(e -> actual.put(s(e.key()), s(e.value())));
+            assertEquals(model, actual, "final state, seed " + SEED);
+        }
     }
 
     /** Replays in commit order; a reader at snapshot v follows the writer at v. Returns the final state. */
@@ -126,51 +191,59 @@ class RandomizedConcurrencyTests {
         return sub.entrySet().stream().limit(sc.limit()).map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
-    private static Optional<Committed> runOne(Fixture f, Random random, int thread, int n) {
-        int kind = random.nextInt(20);
+    private static Optional<Committed> runOne(Fixture f, Random random) {
         List<Op> ops = new ArrayList<>();
         Transaction t;
         try {
-            if (kind < 3) {
-                t = f.engine.beginReadOnly();
-            } else if (kind < 4) {
-                t = f.engine.beginAsOf(Math.max(0, f.stateMachine.appliedIndex() - random.nextInt(40)));
-            } else {
-                t = f.engine.begin();
-            }
+            t = begin(f, random);
         } catch (InvalidInputException collected) {
             return Optional.empty();
         }
         try (t) {
             int count = 1 + random.nextInt(6);
             for (int i = 0; i < count; i++) {
-                String key = key(random);
-                int what = random.nextInt(t.readOnly() ? 2 : 4);
-                switch (what) {
-                    case 0 -> ops.add(new Get(key, t.get(b(key)).map(Fixture::s)));
-                    case 1 -> ops.add(scan(t, random));
-                    case 2 -> {
-                        String value = "t" + t.id() + "." + i;
-                        t.put(b(key), b(value));
-                        ops.add(new Put(key, value));
-                    }
-                    default -> {
-                        t.delete(b(key));
-                        ops.add(new Delete(key));
-                    }
-                }
+                ops.add(operation(t, random, i));
                 if (random.nextInt(3) == 0) {
                     Thread.yield();
                 }
             }
-            boolean wrote = ops.stream().anyMatch(o -> o instanceof Put || o instanceof Delete);
             long version = t.commit();
-            return Optional.of(new Committed(version, wrote, t.id(), ops));
-        } catch (SerializationFailure conflict) {
-            return Optional.empty();
-        } catch (InvalidInputException collectedWhileReading) {
+            return Optional.of(new Committed(version, wrote(ops), t.id(), ops));
+        } catch (SerializationFailure | InvalidInputException conflictOrCollected) {
             return Optional.empty();
         }
+    }
+
+    /** Read-write mostly; some read-only, some as of a recent (possibly collected) version. */
+    private static Transaction begin(Fixture f, Random random) {
+        int kind = random.nextInt(20);
+        if (kind < 3) {
+            return f.engine.beginReadOnly();
+        } else if (kind < 4) {
+            return f.engine.beginAsOf(Math.max(0, f.stateMachine.appliedIndex() - random.nextInt(40)));
+        }
+        return f.engine.begin();
+    }
+
+    private static Op operation(Transaction t, Random random, int i) {
+        String key = key(random);
+        return switch (random.nextInt(t.readOnly() ? 2 : 4)) {
+            case 0 -> new Get(key, t.get(b(key)).map(Fixture::s));
+            case 1 -> scan(t, random);
+            case 2 -> {
+                String value = "t" + t.id() + "." + i;
+                t.put(b(key), b(value));
+                yield new Put(key, value);
+            }
+            default -> {
+                t.delete(b(key));
+                yield new Delete(key);
+            }
+        };
+    }
+
+    private static boolean wrote(List<Op> ops) {
+        return ops.stream().anyMatch(o -> o instanceof Put || o instanceof Delete);
     }
 
     private static Scan scan(Transaction t, Random random) {

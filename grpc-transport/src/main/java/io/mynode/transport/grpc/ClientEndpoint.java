@@ -29,12 +29,14 @@ final class ClientEndpoint extends ClientGrpc.ClientImplBase {
     private static final System.Logger LOG = System.getLogger(ClientEndpoint.class.getName());
 
     private final int chunkBytes;
+    private final int maxMessageBytes;
     private final AtomicReference<ClientService> service = new AtomicReference<>();
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    ClientEndpoint(int chunkBytes) {
+    ClientEndpoint(int chunkBytes, int maxMessageBytes) {
         this.chunkBytes = chunkBytes;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     void serve(ClientService clientService) {
@@ -75,7 +77,7 @@ final class ClientEndpoint extends ClientGrpc.ClientImplBase {
             return new Ignored();
         }
         ServerSession[] self = new ServerSession[1];
-        ServerSession session = new ServerSession(out, svc.get().sql(), chunkBytes, () -> sessions.remove(self[0]));
+        ServerSession session = new ServerSession(out, svc.get().sql(), chunkBytes, maxMessageBytes, () -> sessions.remove(self[0]));
         self[0] = session;
         sessions.add(session);
         if (closing) {

@@ -36,7 +36,7 @@ final class GrpcTransport implements Transport {
         this.settings = settings;
         this.faults = FaultFile.watch(settings.faultsFile(), settings.faultsPoll());
         this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults);
-        this.clients = new ClientEndpoint(settings.chunkBytes());
+        this.clients = new ClientEndpoint(settings.chunkBytes(), settings.maxMessageBytes());
         this.server = NettyServerBuilder
                 .forAddress(new InetSocketAddress(config.listen().host(), config.listen().port()))
                 .addService(clients)

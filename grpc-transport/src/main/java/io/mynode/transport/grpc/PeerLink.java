@@ -141,8 +141,14 @@ final class PeerLink implements AutoCloseable {
             Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
             long bytes = first.length;
             byte[] next;
-            while (bytes < settings.peerBatchBytes() && (next = queue.peek()) != null
-                    && bytes + next.length <= settings.maxMessageBytes() - 1024) {
+            int limit = Math.min(settings.maxMessageBytes(), stream.peerMaxMessageBytes) - 1024;
+            if (first.length > limit) {
+                LOG.log(Level.WARNING, "dropping a " + first.length + "-byte message to " + peer
+                        + ": it accepts messages of at most " + stream.peerMaxMessageBytes + " bytes");
+                dropped.incrementAndGet();
+                continue;
+            }
+            while (bytes < settings.peerBatchBytes() && (next = queue.peek()) != null && bytes + next.length <= limit) {
                 queue.poll();
                 batch.addMessages(ByteString.copyFrom(next));
                 bytes += next.length;
@@ -187,6 +193,8 @@ final class PeerLink implements AutoCloseable {
         private ClientCallStreamObserver<PeerFrame> requests;
         private volatile boolean welcomed;
         private volatile boolean broken;
+        /** The peer's limit, from its Welcome (older peers send none: assume ours). */
+        private volatile int peerMaxMessageBytes = settings.maxMessageBytes();
 
         /** Sends Hello and waits for Welcome; false when the peer did not accept in time. */
         boolean open() throws InterruptedException {
@@ -261,6 +269,10 @@ final class PeerLink implements AutoCloseable {
         @Override
         public void onNext(PeerReply reply) {
             if (reply.hasWelcome()) {
+                int limit = reply.getWelcome().getMaxMessageBytes();
+                if (limit > 0) {
+                    peerMaxMessageBytes = limit;
+                }
                 welcomed = true;
                 signal();
             }

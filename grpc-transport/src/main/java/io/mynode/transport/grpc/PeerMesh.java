@@ -142,7 +142,7 @@ final class PeerMesh extends PeerGrpc.PeerImplBase implements PeerNetwork, AutoC
                                 "'" + hello.getFrom() + "' is not a peer of node '" + self + "'"));
                     } else {
                         from = hello.getFrom();
-                        reply(PeerReply.newBuilder().setWelcome(Welcome.getDefaultInstance()).build());
+                        reply(PeerReply.newBuilder().setWelcome(Welcome.newBuilder().setMaxMessageBytes(maxMessageBytes)).build());
                     }
                 }
                 case BATCH -> {

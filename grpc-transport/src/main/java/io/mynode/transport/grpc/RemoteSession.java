@@ -82,7 +82,12 @@ final class RemoteSession implements Session {
         }
         Stream s = stream;
         s.awaitOpened();
-        s.send(SessionRequest.newBuilder().setExecute(Execute.newBuilder().setSql(sql)).build());
+        SessionRequest request = SessionRequest.newBuilder().setExecute(Execute.newBuilder().setSql(sql)).build();
+        if (request.getSerializedSize() > s.maxMessageBytes - 64) {
+            throw new InvalidInputException("the statement is " + request.getSerializedSize()
+                    + " bytes long; node " + connection.address() + " accepts at most " + s.maxMessageBytes);
+        }
+        s.send(request);
         SessionResponse first = s.next("running a statement");
         try {
             return switch (first.getKindCase()) {
@@ -92,9 +97,16 @@ final class RemoteSession implements Session {
                     yield Wire.completed(c);
                 }
                 case HEADER -> {
-                    List<String> columns = List.copyOf(first.getHeader().getColumnsList());
-                    rows = new RemoteRows(s);
-                    yield new StatementResult.Rows(columns, rows);
+                    var header = first.getHeader();
+                    List<String> columns = List.copyOf(header.getColumnsList());
+                    RemoteRows r = new RemoteRows(s, header.getRowsList().iterator());
+                    if (header.getComplete()) {
+                        transaction = Wire.transaction(header.hasTransaction(), header.getTransaction());
+                        r.done = true;
+                    } else {
+                        rows = r;
+                    }
+                    yield new StatementResult.Rows(columns, r);
                 }
                 case FAILED -> {
                     var f = first.getFailed();
@@ -152,8 +164,9 @@ final class RemoteSession implements Session {
         private Iterator<Row> chunk;
         private boolean done;
 
-        RemoteRows(Stream source) {
+        RemoteRows(Stream source, Iterator<Row> first) {
             this.source = source;
+            this.chunk = first;
         }
 
         @Override
@@ -172,6 +185,7 @@ final class RemoteSession implements Session {
             try {
                 return List.copyOf(Wire.row(chunk.next()));
             } catch (Wire.ProtocolViolation e) {
+                chunk = null;
                 finish();
                 drop();
                 throw malformed(e);
@@ -218,9 +232,9 @@ final class RemoteSession implements Session {
             }
         }
 
+        /** No more messages belong to these rows; rows already received can still be read. */
         private void finish() {
             done = true;
-            chunk = null;
             if (rows == this) {
                 rows = null;
             }
@@ -229,10 +243,10 @@ final class RemoteSession implements Session {
         /** Stops the rows early: asks the node to cancel, then skips what was already on its way. */
         @Override
         public void close() {
+            chunk = null;
             if (done) {
                 return;
             }
-            chunk = null;
             source.send(SessionRequest.newBuilder().setCancel(Cancel.getDefaultInstance()).build());
             try {
                 while (!done) {
@@ -252,6 +266,8 @@ final class RemoteSession implements Session {
         private ClientCallStreamObserver<SessionRequest> requests;
         private volatile boolean ended;
         private boolean opened;
+        /** The node's limit, from its Opened message. */
+        private int maxMessageBytes = Integer.MAX_VALUE;
 
         /** Marks the end of the call in the inbox; {@code error} is null when the node completed it. */
         private record End(Throwable error) {}
@@ -297,6 +313,9 @@ final class RemoteSession implements Session {
             Object m = take(connection.settings().callDeadline());
             if (m instanceof SessionResponse r && r.hasOpened()) {
                 opened = true;
+                if (r.getOpened().getMaxMessageBytes() > 0) {
+                    maxMessageBytes = r.getOpened().getMaxMessageBytes();
+                }
                 return;
             }
             stream = null;

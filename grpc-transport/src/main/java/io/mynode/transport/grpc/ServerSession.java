@@ -9,7 +9,6 @@ import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.sql.SqlEngine;
 import io.mynode.kernel.sql.StatementResult;
-import io.mynode.kernel.sql.Value;
 import io.mynode.transport.grpc.proto.Opened;
 import io.mynode.transport.grpc.proto.RowsChunk;
 import io.mynode.transport.grpc.proto.RowsEnd;
@@ -17,7 +16,6 @@ import io.mynode.transport.grpc.proto.RowsHeader;
 import io.mynode.transport.grpc.proto.SessionRequest;
 import io.mynode.transport.grpc.proto.SessionResponse;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +56,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     private final ServerCallStreamObserver<SessionResponse> out;
     private final SqlEngine sql;
     private final int chunkBytes;
+    private final int maxMessageBytes;
     private final Runnable onEnd;
     private final BlockingQueue<SessionRequest> inbox = new LinkedBlockingQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -71,22 +70,22 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     /** Set when the node shuts down: end the stream with UNAVAILABLE instead of OK. */
     private volatile boolean nodeClosing;
 
-    ServerSession(ServerCallStreamObserver<SessionResponse> out, SqlEngine sql, int chunkBytes, Runnable onEnd) {
+    ServerSession(ServerCallStreamObserver<SessionResponse> out, SqlEngine sql, int chunkBytes, int maxMessageBytes,
+            Runnable onEnd) {
         this.out = out;
         this.sql = sql;
         this.chunkBytes = chunkBytes;
+        this.maxMessageBytes = maxMessageBytes;
         this.onEnd = onEnd;
         out.setOnReadyHandler(this::signal);
-        out.setOnCancelHandler(() -> {
-            clientGone = true;
-            inbox.add(STOP);
-            signal();
-        });
+        // Cancelled by the client, or closed by gRPC itself (a request it could not parse).
+        out.setOnCancelHandler(this::gone);
+        out.setOnCloseHandler(this::gone);
         this.worker = Thread.ofVirtual().name("mynode-session").unstarted(this::run);
     }
 
     void start() {
-        send(SessionResponse.newBuilder().setOpened(Opened.getDefaultInstance()).build());
+        send(SessionResponse.newBuilder().setOpened(Opened.newBuilder().setMaxMessageBytes(maxMessageBytes)).build());
         worker.start();
     }
 
@@ -125,6 +124,10 @@ final class ServerSession implements StreamObserver<SessionRequest> {
 
     @Override
     public void onError(Throwable t) {
+        gone();
+    }
+
+    private void gone() {
         clientGone = true;
         inbox.add(STOP);
         signal();
@@ -141,9 +144,17 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         Session session = null;
         try {
             while (true) {
-                SessionRequest request = inbox.take();
-                if (request == STOP || clientGone) {
+                // The poll's timeout is a safety net: a call gRPC ended without telling us is
+                // noticed within a second, so its session (and transaction) never lingers.
+                SessionRequest request = inbox.poll(1, TimeUnit.SECONDS);
+                if (request == null && out.isCancelled()) {
+                    clientGone = true;
+                }
+                if (request == STOP || clientGone || stopped()) {
                     break;
+                }
+                if (request == null) {
+                    continue;
                 }
                 if (request.hasExecute()) {
                     if (session == null) {
@@ -204,43 +215,65 @@ final class ServerSession implements StreamObserver<SessionRequest> {
 
     /**
      * Streams rows in chunks of about {@code chunkBytes}, pausing while the client is not ready.
-     * If the rows fail part way, the rows read before the failure are sent first, then the
-     * error, as an embedded row stream would throw after handing them out.
+     * The first chunk rides in the header, so a small result is one message. If the rows fail
+     * part way, the rows read before the failure are sent first, then the error, as an embedded
+     * row stream would throw after handing them out.
      */
     private void stream(Session session, StatementResult.Rows rows) throws InterruptedException {
-        RowsChunk.Builder chunk = RowsChunk.newBuilder();
+        RowsHeader.Builder header = RowsHeader.newBuilder().addAllColumns(rows.columns());
+        RowsChunk.Builder chunk = null;
         try (RowStream stream = rows.rows()) {
-            send(SessionResponse.newBuilder().setHeader(RowsHeader.newBuilder().addAllColumns(rows.columns())).build());
             int bytes = 0;
             while (!cancelled() && stream.hasNext()) {
-                List<Value> row = stream.next();
-                var encoded = Wire.row(row);
-                chunk.addRows(encoded);
+                var encoded = Wire.row(stream.next());
+                if (chunk == null) {
+                    header.addRows(encoded);
+                } else {
+                    chunk.addRows(encoded);
+                }
                 bytes += encoded.getSerializedSize() + 4;
                 if (bytes >= chunkBytes) {
-                    flush(chunk);
+                    if (chunk == null) {
+                        send(SessionResponse.newBuilder().setHeader(header).build());
+                    } else {
+                        flush(chunk);
+                    }
                     chunk = RowsChunk.newBuilder();
                     bytes = 0;
                 }
             }
-            if (!cancelled()) {
-                flush(chunk);
-            }
         } catch (MynodeException e) {
-            flush(chunk);
-            send(SessionResponse.newBuilder().setFailed(Wire.failed(e, transaction(session))).build());
+            failRows(session, header, chunk, e);
             return;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "reading rows failed with an unexpected exception", e);
-            flush(chunk);
-            send(SessionResponse.newBuilder().setFailed(Wire.failed(
-                    new InternalFailure(e.getClass().getSimpleName() + ": " + Wire.messageOf(e), e),
-                    transaction(session))).build());
+            failRows(session, header, chunk,
+                    new InternalFailure(e.getClass().getSimpleName() + ": " + Wire.messageOf(e), e));
             return;
         }
+        var txn = transaction(session);
+        if (chunk == null) {
+            header.setComplete(true);
+            txn.ifPresent(t -> header.setTransaction(Wire.transaction(t)));
+            send(SessionResponse.newBuilder().setHeader(header).build());
+            return;
+        }
+        if (!cancelled()) {
+            flush(chunk);
+        }
         RowsEnd.Builder end = RowsEnd.newBuilder();
-        transaction(session).ifPresent(t -> end.setTransaction(Wire.transaction(t)));
+        txn.ifPresent(t -> end.setTransaction(Wire.transaction(t)));
         send(SessionResponse.newBuilder().setEnd(end).build());
+    }
+
+    private void failRows(Session session, RowsHeader.Builder header, RowsChunk.Builder chunk, MynodeException e)
+            throws InterruptedException {
+        if (chunk == null) {
+            send(SessionResponse.newBuilder().setHeader(header).build());
+        } else {
+            flush(chunk);
+        }
+        send(SessionResponse.newBuilder().setFailed(Wire.failed(e, transaction(session))).build());
     }
 
     private void flush(RowsChunk.Builder chunk) throws InterruptedException {
@@ -258,6 +291,16 @@ final class ServerSession implements StreamObserver<SessionRequest> {
             return true;
         }
         return clientGone || head == STOP && nodeClosing;
+    }
+
+    /** Whether the stream was ended (a protocol error): statements still queued are not run. */
+    private boolean stopped() {
+        lock.lock();
+        try {
+            return ended;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void awaitReady() throws InterruptedException {

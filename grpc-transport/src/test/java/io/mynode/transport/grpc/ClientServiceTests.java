@@ -105,6 +105,9 @@ class ClientServiceTests {
                         List.of(Value.of(1), Value.of("name-1")),
                         List.of(Value.of(2), Value.of("name-2"))), drain(rows));
                 assertTrue(drain(s.execute("rows 0")).isEmpty());
+                RowStream closedEarly = ((StatementResult.Rows) s.execute("rows 5")).rows();
+                closedEarly.close();
+                assertFalse(closedEarly.hasNext());
             }
         }
 
@@ -164,6 +167,18 @@ class ClientServiceTests {
                 assertEquals(ErrorKind.CONSTRAINT, e.kind());
                 assertEquals(5000, seen.size());
                 assertEquals(new StatementResult.SchemaChanged("next"), s.execute("schema next"));
+            }
+        }
+
+        @Test
+        void anErrorInsideTheFirstChunkStillComesAfterItsRows() {
+            try (Session s = connect().session()) {
+                var stream = ((StatementResult.Rows) s.execute("rows-fail 10 3")).rows();
+                List<List<Value>> seen = new ArrayList<>();
+                var e = assertThrows(MynodeException.class, () -> stream.forEachRemaining(seen::add));
+                assertEquals(ErrorKind.CONSTRAINT, e.kind());
+                assertEquals(3, seen.size());
+                assertFalse(stream.hasNext());
             }
         }
 

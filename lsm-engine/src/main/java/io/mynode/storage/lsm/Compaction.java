@@ -100,10 +100,10 @@ record Compaction(int level, List<Table> inputs, List<Table> overlaps, boolean b
             Function<TableWriter, TableMeta> finish) {
         List<Source> sources = new ArrayList<>();
         for (Table t : inputs) {
-            sources.add(new Source.OfTable(t, KeyRange.all(), Direction.ASCENDING));
+            sources.add(new Source.OfTable(t, KeyRange.all(), Direction.ASCENDING, false));
         }
         if (!overlaps.isEmpty()) {
-            sources.add(new Source.OfLevel(overlaps, KeyRange.all(), Direction.ASCENDING));
+            sources.add(new Source.OfLevel(overlaps, KeyRange.all(), Direction.ASCENDING, false));
         }
         Merger merger = new Merger(sources, KeyRange.all(), Direction.ASCENDING);
         List<TableMeta> outputs = new ArrayList<>();

@@ -87,7 +87,7 @@ public final class LsmEngine implements StorageEngine {
         this.nextFile = new AtomicLong(manifest.nextFileNumber());
         this.durableSeq = manifest.lastSequence();
         this.visibleSeq = manifest.lastSequence();
-        this.state = new State(new Memtable(), List.of(), levels);
+        this.state = new State(new Memtable(options.memtableBytes()), List.of(), levels);
         this.flusher = Thread.ofPlatform().daemon().name("lsm-flush " + dir).unstarted(this::flushLoop);
         this.compactor = Thread.ofPlatform().daemon().name("lsm-compact " + dir).unstarted(this::compactLoop);
     }
@@ -241,7 +241,7 @@ public final class LsmEngine implements StorageEngine {
         List<Memtable> frozen = new ArrayList<>(s.immutables().size() + 1);
         frozen.add(s.active());
         frozen.addAll(s.immutables());
-        state = new State(new Memtable(), List.copyOf(frozen), s.levels());
+        state = new State(new Memtable(options.memtableBytes()), List.copyOf(frozen), s.levels());
         mutex.notifyAll();
     }
 
@@ -363,8 +363,11 @@ public final class LsmEngine implements StorageEngine {
     private Table writeTable(Memtable m) {
         TableWriter w = newWriter();
         try {
-            for (Map.Entry<byte[], Memtable.Cell> e : m.map().entrySet()) {
-                w.add(e.getKey(), e.getValue().value());
+            // Newest version of each key only: readers older than this memtable's last batch keep
+            // reading the memtable itself, through the view they pinned.
+            for (Source.OfMemtable s = new Source.OfMemtable(m, Long.MAX_VALUE, KeyRange.all(), Direction.ASCENDING);
+                    s.valid(); s.advance()) {
+                w.add(s.key(), s.isDelete() ? null : s.value());
             }
             TableMeta meta = w.finish();
             w = null;
@@ -490,9 +493,9 @@ public final class LsmEngine implements StorageEngine {
     @Override
     public StorageStatus status() {
         State s = state;
-        long keys = s.active().map().size();
+        long keys = s.active().entries();
         for (Memtable m : s.immutables()) {
-            keys += m.map().size();
+            keys += m.entries();
         }
         long disk = 0;
         Map<String, String> details = new LinkedHashMap<>();
@@ -515,7 +518,7 @@ public final class LsmEngine implements StorageEngine {
         }
         long written = flushedBytes.get() + compactedBytes.get();
         long user = userBytes.get();
-        details.put("keys", "estimate: entries in memtables and tables, overwritten keys counted per copy");
+        details.put("keys", "estimate: versions in memtables plus live entries in tables, an overwritten key once per copy");
         details.put("sequence", Long.toString(visibleSeq));
         details.put("memtable.bytes", Long.toString(s.active().bytes()));
         details.put("memtable.immutables", Long.toString(s.immutables().size()));

@@ -5,10 +5,7 @@ import io.mynode.kernel.storage.KeyRange;
 import io.mynode.storage.lsm.sstable.Table;
 import io.mynode.storage.lsm.sstable.TableCursor;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * One sorted input of a merge: a memtable, one table, or a whole non-overlapping level. A source
@@ -32,61 +29,37 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
 
     /** The versions of a memtable visible at {@code seq}. */
     final class OfMemtable implements Source {
-        private final Iterator<Map.Entry<byte[], Memtable.Cell>> entries;
-        private final long seq;
-        private byte[] key;
-        private Memtable.Cell cell;
+        private final Memtable.Walk walk;
 
         OfMemtable(Memtable memtable, long seq, KeyRange range, Direction direction) {
-            NavigableMap<byte[], Memtable.Cell> map = memtable.map();
-            if (range.start() != null && range.end() != null) {
-                map = map.subMap(range.start(), range.startInclusive(), range.end(), range.endInclusive());
-            } else if (range.start() != null) {
-                map = map.tailMap(range.start(), range.startInclusive());
-            } else if (range.end() != null) {
-                map = map.headMap(range.end(), range.endInclusive());
-            }
-            this.entries = (direction == Direction.ASCENDING ? map : map.descendingMap()).entrySet().iterator();
-            this.seq = seq;
-            advance();
+            this.walk = direction == Direction.ASCENDING
+                    ? memtable.new Walk(seq, true, range.start(), range.startInclusive())
+                    : memtable.new Walk(seq, false, range.end(), range.endInclusive());
         }
 
         @Override
         public boolean valid() {
-            return key != null;
+            return walk.valid();
         }
 
         @Override
         public byte[] key() {
-            return key;
+            return walk.key();
         }
 
         @Override
         public boolean isDelete() {
-            return cell.value() == null;
+            return walk.isDelete();
         }
 
         @Override
         public byte[] value() {
-            return cell.value().clone();
+            return walk.value();
         }
 
         @Override
         public void advance() {
-            while (entries.hasNext()) {
-                Map.Entry<byte[], Memtable.Cell> e = entries.next();
-                Memtable.Cell c = e.getValue();
-                while (c != null && c.seq() > seq) {
-                    c = c.older();
-                }
-                if (c != null) {
-                    key = e.getKey();
-                    cell = c;
-                    return;
-                }
-            }
-            key = null;
-            cell = null;
+            walk.advance();
         }
     }
 
@@ -96,8 +69,8 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         private final boolean ascending;
         private byte[] key;
 
-        OfTable(Table table, KeyRange range, Direction direction) {
-            this.cursor = table.cursor();
+        OfTable(Table table, KeyRange range, Direction direction, boolean fillCache) {
+            this.cursor = table.cursor(fillCache);
             this.ascending = direction == Direction.ASCENDING;
             if (ascending) {
                 if (range.start() == null) {
@@ -157,11 +130,13 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         private final List<Table> tables;
         private final KeyRange range;
         private final Direction direction;
+        private final boolean fillCache;
         private int index;
         private OfTable current;
 
-        OfLevel(List<Table> tables, KeyRange range, Direction direction) {
+        OfLevel(List<Table> tables, KeyRange range, Direction direction, boolean fillCache) {
             this.tables = tables;
+            this.fillCache = fillCache;
             this.range = range;
             this.direction = direction;
             if (direction == Direction.ASCENDING) {
@@ -193,7 +168,7 @@ sealed interface Source permits Source.OfMemtable, Source.OfTable, Source.OfLeve
         private void open() {
             current = null;
             while (index >= 0 && index < tables.size()) {
-                current = new OfTable(tables.get(index), range, direction);
+                current = new OfTable(tables.get(index), range, direction, fillCache);
                 if (current.valid()) {
                     return;
                 }

@@ -35,12 +35,12 @@ record View(long seq, State state) {
     record State(Memtable active, List<Memtable> immutables, Levels levels) {}
 
     Optional<byte[]> get(byte[] key) {
-        Memtable.Cell cell = state.active().visible(key, seq);
-        for (int i = 0; cell == null && i < state.immutables().size(); i++) {
-            cell = state.immutables().get(i).visible(key, seq);
+        byte[] found = state.active().get(key, seq, Table.DELETED);
+        for (int i = 0; found == null && i < state.immutables().size(); i++) {
+            found = state.immutables().get(i).get(key, seq, Table.DELETED);
         }
-        if (cell != null) {
-            return cell.value() == null ? Optional.empty() : Optional.of(cell.value().clone());
+        if (found != null) {
+            return found == Table.DELETED ? Optional.empty() : Optional.of(found);
         }
         long hash = BloomFilter.hash(key);
         Levels levels = state.levels();
@@ -80,11 +80,11 @@ record View(long seq, State state) {
                 sources.add(new Source.OfMemtable(m, seq, range, direction));
             }
             for (Table t : state.levels().level(0)) {
-                sources.add(new Source.OfTable(t, range, direction));
+                sources.add(new Source.OfTable(t, range, direction, true));
             }
             for (int l = 1; l < Levels.COUNT; l++) {
                 if (!state.levels().level(l).isEmpty()) {
-                    sources.add(new Source.OfLevel(state.levels().level(l), range, direction));
+                    sources.add(new Source.OfLevel(state.levels().level(l), range, direction, true));
                 }
             }
             return new LsmCursor(new Merger(sources, range, direction), state.levels());

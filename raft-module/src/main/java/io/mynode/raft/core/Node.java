@@ -253,6 +253,13 @@ public final class Node {
 
     // ---------------------------------------------------------------- elections
 
+    /** Starts an election now, as an election timeout would; for scripted tests. */
+    void campaign() {
+        if (!(role instanceof Leader)) {
+            campaign(config.preVote());
+        }
+    }
+
     private void campaign(boolean pre) {
         Candidate c = new Candidate(pre);
         c.granted().add(id);
@@ -517,6 +524,7 @@ public final class Node {
         } else {
             pr.paused = true;
         }
+        pr.commitSent = Math.max(pr.commitSent, Math.min(commit, prevIndex + entries.size()));
         send(p, new Append(prevIndex, log.term(prevIndex), entries, commit));
     }
 
@@ -537,10 +545,13 @@ public final class Node {
             if (advanced && maybeCommit(l)) {
                 // Tell followers about the new commit index now, not at the next heartbeat.
                 for (String p : peers) {
-                    sendCommit(p, l.progress.get(p));
+                    if (!p.equals(from)) {
+                        sendCommit(p, l.progress.get(p));
+                    }
                 }
             }
             sendAppend(from, pr);
+            sendCommit(from, pr);
         } else {
             long hint = Math.min(r.hintIndex(), log.lastIndex());
             while (hint >= log.firstIndex() && log.term(hint) > r.hintTerm()) {
@@ -552,9 +563,14 @@ public final class Node {
         }
     }
 
-    /** An empty append at the follower's match point, carrying only the commit index. */
+    /**
+     * An empty append at the follower's match point, carrying only the commit index, unless the
+     * follower already knows as much of it as it can use.
+     */
     private void sendCommit(String p, Progress pr) {
-        if (pr.state == Progress.State.REPLICATE && pr.match >= log.firstIndex() - 1) {
+        long usable = Math.min(commit, pr.match);
+        if (pr.state == Progress.State.REPLICATE && pr.match >= log.firstIndex() - 1 && pr.commitSent < usable) {
+            pr.commitSent = usable;
             send(p, new Append(pr.match, log.term(pr.match), List.of(), commit));
         }
     }
@@ -661,6 +677,7 @@ public final class Node {
         for (String p : peers) {
             Progress pr = l.progress.get(p);
             pr.ackedSinceHeartbeat = false;
+            pr.commitSent = Math.max(pr.commitSent, Math.min(pr.match, commit));
             send(p, new Heartbeat(Math.min(pr.match, commit), l.readSeq));
         }
     }

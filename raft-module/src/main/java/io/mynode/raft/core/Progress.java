@@ -29,6 +29,8 @@ final class Progress {
     boolean ackedSinceHeartbeat;
     /** Highest read round this follower confirmed. */
     long readSeq;
+    /** The commit index this follower can have learnt from what we sent (capped at what it held). */
+    long commitSent;
     SnapshotMeta snapshot;
     long snapshotOffset;
     boolean snapshotProgressed;

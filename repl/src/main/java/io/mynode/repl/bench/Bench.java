@@ -58,6 +58,7 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        io.mynode.repl.Main.quietLogging();
         PrintStream out = System.out;
         if (count != null && durationSeconds != null) {
             System.err.println("Error: give --count or --duration, not both");

@@ -460,6 +460,7 @@ public final class Parser {
     }
 
     private Expr atom() {
+        int start = pos;
         Token t = next();
         switch (t.kind()) {
             case INTEGER -> {
@@ -515,7 +516,7 @@ public final class Parser {
             case END -> {
             }
         }
-        pos--;
+        pos = start;
         throw expected("an expression");
     }
 

@@ -47,8 +47,8 @@ public final class Explain {
                     + s.filter().map(f -> " (" + f.format() + ")").orElse("");
             case Plan.KeyLookup k -> "KeyLookup: " + table(k.table().name(), k.alias()) + " ("
                     + k.keys().stream().map(Operators::literal).collect(Collectors.joining(", ")) + ")";
-            case Plan.IndexLookup i -> "IndexLookup: " + table(i.table().name(), i.alias()) + "." + i.index().column()
-                    + " via " + i.index().name() + " ("
+            case Plan.IndexLookup i -> "IndexLookup: " + i.table().name() + "." + i.index().column()
+                    + (i.alias().equals(i.table().name()) ? "" : " as " + i.alias()) + " ("
                     + i.values().stream().map(Operators::literal).collect(Collectors.joining(", ")) + ")";
             case Plan.Values v -> "Values: " + v.rows().size() + (v.rows().size() == 1 ? " row" : " rows");
             case Plan.Nothing n -> "Nothing";

@@ -204,6 +204,9 @@ public final class Optimizer {
             case Plan.Filter(Plan s, Expression f) when never(fold(f)) -> new Plan.Nothing(p.width());
             case Plan.Filter(Plan s, Expression f) when isTrue(fold(f)) -> s;
             case Plan.Filter(Plan s, Expression f) when s instanceof Plan.Nothing -> s;
+            case Plan.Projection(Plan.Projection(Plan s, List<Expression> inner, List<String> il), List<Expression> outer,
+                    List<String> labels) ->
+                    new Plan.Projection(s, outer.stream().map(e -> substitute(e, inner)).toList(), labels);
             case Plan.NestedLoopJoin j when !j.outer() && (j.left() instanceof Plan.Nothing
                     || j.right() instanceof Plan.Nothing || j.predicate().filter(Optimizer::never).isPresent()) ->
                     new Plan.Nothing(p.width());

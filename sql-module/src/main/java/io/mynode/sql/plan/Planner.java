@@ -92,7 +92,7 @@ public final class Planner {
     public static Value constant(Expr e, DataType type, String what) {
         Binder.Bound b = new Binder(Scope.empty(), what).bind(e);
         if (!Typing.assignable(b.type(), type)) {
-            throw new SemanticException(what + " is " + type + ", cannot assign a " + b.type() + " value");
+            throw new SemanticException(what + " is " + type + ", cannot store a value of type " + b.type());
         }
         return io.mynode.sql.types.Operators.coerce(b.expression().evaluate(List.of()), type, what);
     }
@@ -100,7 +100,7 @@ public final class Planner {
     private static void assignable(DataType type, Table table, Column column) {
         if (!Typing.assignable(type, column.type())) {
             throw new SemanticException("column " + table.name() + "." + column.name() + " is " + column.type()
-                    + ", cannot assign a " + type + " value");
+                    + ", cannot store a value of type " + type);
         }
     }
 
@@ -178,9 +178,9 @@ public final class Planner {
                 DataType argType = arg.map(Binder.Bound::type).orElse(DataType.INTEGER);
                 DataType type = switch (f) {
                     case COUNT -> DataType.INTEGER;
-                    case SUM -> Typing.arithmetic("sum", argType, argType);
+                    case SUM -> Typing.numeric("SUM", argType);
                     case AVG -> {
-                        Typing.arithmetic("avg", argType, argType);
+                        Typing.numeric("AVG", argType);
                         yield DataType.FLOAT;
                     }
                     case MIN, MAX -> argType;

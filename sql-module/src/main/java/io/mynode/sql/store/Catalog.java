@@ -98,7 +98,8 @@ public final class Catalog {
     public List<Table> referencing(String table) {
         List<Table> out = new ArrayList<>();
         for (Table t : tables()) {
-            if (t.columns().stream().anyMatch(c -> c.references().filter(table::equals).isPresent())) {
+            if (!t.name().equals(table)
+                    && t.columns().stream().anyMatch(c -> c.references().filter(table::equals).isPresent())) {
                 out.add(t);
             }
         }

@@ -217,7 +217,7 @@ public final class Operators {
             case Value.Int(long a) when r instanceof Value.Float(double b) -> ieee(a, b);
             case Value.Float(double a) when r instanceof Value.Int(long b) -> ieee(a, b);
             case Value.Float(double a) when r instanceof Value.Float(double b) -> ieee(a, b);
-            case Value.Str(String a) when r instanceof Value.Str(String b) -> Integer.signum(a.compareTo(b));
+            case Value.Str(String a) when r instanceof Value.Str(String b) -> Integer.signum(ValueOrder.compareStrings(a, b));
             default -> throw mismatch(op, l, r);
         };
     }

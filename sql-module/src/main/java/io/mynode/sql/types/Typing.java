@@ -33,6 +33,17 @@ public final class Typing {
         return t;
     }
 
+    /**
+     * SUM and AVG: a number, strictly; a bare NULL has no type to sum (PostgreSQL refuses it as
+     * well).
+     */
+    public static DataType numeric(String op, DataType t) {
+        if (!t.numeric()) {
+            throw mismatch(op, t);
+        }
+        return t;
+    }
+
     /** Postfix {@code !}: integers only. */
     public static DataType factorial(DataType t) {
         if (t != DataType.INTEGER && t != DataType.NULL) {

@@ -27,10 +27,30 @@ public final class ValueOrder implements Comparator<Value> {
         return switch (a) {
             case Value.Null n -> 0;
             case Value.Bool(boolean x) -> Boolean.compare(x, ((Value.Bool) b).value());
-            case Value.Str(String x) -> x.compareTo(((Value.Str) b).value());
+            case Value.Str(String x) -> compareStrings(x, ((Value.Str) b).value());
             case Value.Int(long x) when b instanceof Value.Int(long y) -> Long.compare(x, y);
             default -> compareNumbers(a, b);
         };
+    }
+
+    /**
+     * Strings compare by Unicode code point, which is the byte order of their UTF-8 encodings
+     * (and so of their keys), and PostgreSQL's order under the C collation. Java's
+     * {@link String#compareTo} compares UTF-16 units, which differs above U+FFFF.
+     */
+    public static int compareStrings(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static int compareNumbers(Value a, Value b) {

@@ -21,6 +21,8 @@ public final class Block {
     static final byte KIND_PUT = 1;
 
     final byte[] data;
+    /** Read since the cache's eviction hand last passed (a racy hint, never a correctness matter). */
+    boolean referenced;
     private final int restartsOffset;
     private final int restartCount;
     private final String where;

@@ -1,54 +1,70 @@
 package io.mynode.storage.lsm.sstable;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A least-recently-used cache of verified blocks, bounded in bytes and shared by every table of
- * an engine. Sixteen independently locked shards keep readers on different blocks from contending;
- * a block is keyed by its table's file number and its offset, which never change.
+ * The block cache: verified data blocks, bounded in bytes, shared by every table of an engine.
+ *
+ * <p>A cached block hangs off its table's slot array ({@link Table#cached}), so a hit is one array
+ * read and one plain store of the block's "referenced" bit: no hashing, no boxing, no lock. What
+ * needs the lock is admission and eviction, which use the second-chance (CLOCK) policy: blocks
+ * queue in admission order; the eviction hand takes the oldest, gives a block that was read since
+ * it last passed one more round, and evicts it otherwise. CLOCK approximates LRU without
+ * reordering on hits, which is why it suits a read path that should not write shared state.
  *
  * <p>What the cache saves is the copy out of the mapped file and the CRC32C check; the operating
- * system's page cache below it still holds the raw file.
+ * system's page cache below still holds the raw file. Compaction reads around the cache
+ * ({@code fillCache = false}) so a big merge does not flush out the blocks readers need.
  */
 public final class BlockCache {
-    private static final int SHARDS = 16;
-
-    private final Shard[] shards = new Shard[SHARDS];
+    private final long capacity;
+    private final ArrayDeque<Slot> clock = new ArrayDeque<>();
+    private long used;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
+    private record Slot(Table table, int index, Block block) {}
+
     /** A cache of at most {@code capacityBytes}; zero disables caching. */
     public BlockCache(long capacityBytes) {
-        for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new Shard(capacityBytes / SHARDS);
+        this.capacity = capacityBytes;
+    }
+
+    void hit(Block block) {
+        block.referenced = true;
+        hits.increment();
+    }
+
+    void miss() {
+        misses.increment();
+    }
+
+    /** Caches {@code block} as block {@code index} of {@code table}; returns the block now cached there. */
+    Block admit(Table table, int index, Block block) {
+        if (block.size() > capacity / 8) {
+            return block; // a huge block (one big value) would sweep out everything else
         }
-    }
-
-    private static long key(long fileNumber, long offset) {
-        return (fileNumber << 36) ^ offset;
-    }
-
-    private Shard shard(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return shards[(int) (h >>> 60)];
-    }
-
-    Block get(long fileNumber, long offset) {
-        long key = key(fileNumber, offset);
-        Block block = shard(key).get(key);
-        if (block == null) {
-            misses.increment();
-        } else {
-            hits.increment();
+        synchronized (this) {
+            Block present = table.cached(index);
+            if (present != null) {
+                return present;
+            }
+            table.cache(index, block);
+            clock.addLast(new Slot(table, index, block));
+            used += block.size();
+            while (used > capacity) {
+                Slot s = clock.pollFirst();
+                if (s.block.referenced) {
+                    s.block.referenced = false;
+                    clock.addLast(s);
+                } else {
+                    s.table.uncache(s.index, s.block);
+                    used -= s.block.size();
+                }
+            }
+            return block;
         }
-        return block;
-    }
-
-    void put(long fileNumber, long offset, Block block) {
-        long key = key(fileNumber, offset);
-        shard(key).put(key, block);
     }
 
     public long hits() {
@@ -60,42 +76,7 @@ public final class BlockCache {
     }
 
     /** Bytes of blocks held now. */
-    public long usedBytes() {
-        long used = 0;
-        for (Shard s : shards) {
-            used += s.used();
-        }
+    public synchronized long usedBytes() {
         return used;
-    }
-
-    private static final class Shard {
-        private final long capacity;
-        private long used;
-        private final LinkedHashMap<Long, Block> map = new LinkedHashMap<>(256, 0.75f, true);
-
-        Shard(long capacity) {
-            this.capacity = capacity;
-        }
-
-        synchronized Block get(long key) {
-            return map.get(key);
-        }
-
-        synchronized void put(long key, Block block) {
-            if (block.size() > capacity) {
-                return;
-            }
-            Block old = map.put(key, block);
-            used += block.size() - (old == null ? 0 : old.size());
-            Iterator<Block> eldest = map.values().iterator();
-            while (used > capacity && eldest.hasNext()) {
-                used -= eldest.next().size();
-                eldest.remove();
-            }
-        }
-
-        synchronized long used() {
-            return used;
-        }
     }
 }

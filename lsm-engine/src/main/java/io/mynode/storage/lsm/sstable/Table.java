@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.CRC32C;
 
 /**
@@ -42,6 +43,7 @@ public final class Table {
     private final byte[][] lastKeys;
     private final long[] offsets;
     private final int[] sizes;
+    private final AtomicReferenceArray<Block> cached;
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile boolean obsolete;
 
@@ -101,6 +103,7 @@ public final class Table {
             offsets[i] = handles.get(i)[0];
             sizes[i] = (int) handles.get(i)[1];
         }
+        cached = new AtomicReferenceArray<>(offsets.length);
         if (!Arrays.equals(lastKeys[lastKeys.length - 1], meta.largest())) {
             throw corrupt("index disagrees with the manifest on the largest key");
         }
@@ -144,15 +147,29 @@ public final class Table {
         return Arrays.copyOf(buf, size);
     }
 
-    /** Data block {@code i}, from the cache or read and verified. */
-    Block block(int i) {
-        long off = offsets[i];
-        Block b = cache.get(meta.fileNumber(), off);
-        if (b == null) {
-            b = new Block(readChecked(off, sizes[i], "data"), path + " @" + off);
-            cache.put(meta.fileNumber(), off, b);
+    /** Data block {@code i}, from the cache or read and verified (and cached if {@code fill}). */
+    Block block(int i, boolean fill) {
+        Block b = cached.getAcquire(i);
+        if (b != null) {
+            cache.hit(b);
+            return b;
         }
-        return b;
+        cache.miss();
+        long off = offsets[i];
+        b = new Block(readChecked(off, sizes[i], "data"), path + " @" + off);
+        return fill ? cache.admit(this, i, b) : b;
+    }
+
+    Block cached(int i) {
+        return cached.getAcquire(i);
+    }
+
+    void cache(int i, Block b) {
+        cached.setRelease(i, b);
+    }
+
+    void uncache(int i, Block b) {
+        cached.compareAndSet(i, b, null);
     }
 
     int blockCount() {
@@ -186,7 +203,7 @@ public final class Table {
         if (i == lastKeys.length) {
             return null;
         }
-        Block.Cursor c = block(i).cursor();
+        Block.Cursor c = block(i, true).cursor();
         c.seek(key);
         if (!c.valid() || c.compareKey(key) != 0) {
             return null;
@@ -194,9 +211,9 @@ public final class Table {
         return c.isDelete() ? DELETED : c.value();
     }
 
-    /** A cursor over every entry, tombstones included. */
-    public TableCursor cursor() {
-        return new TableCursor(this);
+    /** A cursor over every entry, tombstones included; {@code fillCache} false for bulk reads (compaction). */
+    public TableCursor cursor(boolean fillCache) {
+        return new TableCursor(this, fillCache);
     }
 
     public TableMeta meta() {

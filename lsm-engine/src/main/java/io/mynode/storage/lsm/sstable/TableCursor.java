@@ -6,11 +6,13 @@ package io.mynode.storage.lsm.sstable;
  */
 public final class TableCursor {
     private final Table table;
+    private final boolean fillCache;
     private int blockIndex = -1;
     private Block.Cursor inner;
 
-    TableCursor(Table table) {
+    TableCursor(Table table, boolean fillCache) {
         this.table = table;
+        this.fillCache = fillCache;
     }
 
     public boolean valid() {
@@ -42,7 +44,7 @@ public final class TableCursor {
             return false;
         }
         blockIndex = i;
-        inner = table.block(i).cursor();
+        inner = table.block(i, fillCache).cursor();
         return true;
     }
 

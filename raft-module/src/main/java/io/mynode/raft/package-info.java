@@ -1,6 +1,71 @@
 /**
- * Raft consensus (provider {@code raft}): log store, elections, replication, read index, snapshots.
+ * Raft consensus (provider {@code raft}): the driver that runs the deterministic core on a
+ * thread, the client side of proposals and reads, and the provider.
  *
- * <p>Not built yet: see the open issue that builds this module. Nothing here pretends to work.
+ * <h2>How the pieces fit</h2>
+ * <pre>
+ *   Consensus.propose ─► RaftConsensus (thread, clock, inbox) ─► Replica ─► core.Node
+ *                                 │                              │  lanes, retries, apply
+ *                          PeerNetwork ◄── Codec ◄── messages ───┘       │
+ *                                                   log.SegmentedLog ◄──┘  StateMachine
+ * </pre>
+ * {@link io.mynode.raft.core.Node} is pure Raft: messages and ticks in, messages and effects out.
+ * {@code Replica} adds what a node needs around it and is still deterministic (the simulation
+ * tests run many in one thread): it assigns each proposal a {@code Command(clientId, sequence)}
+ * on a <em>lane</em> with one proposal in flight, resends on a leader change, applies committed
+ * entries in order and completes futures. {@code RaftConsensus} owns the thread: it drains
+ * everything that arrived into one batch, so N proposals become one append and one fsync, sends
+ * only after that fsync, and never blocks on a peer.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>{@code propose} completes with {@code Applied(index, result)} once the command is
+ *       committed and applied on this node; it is applied exactly once cluster-wide, however
+ *       often it is resent, because resends repeat the lane and sequence and the state machine
+ *       dedups by them.</li>
+ *   <li>It fails with {@code UnavailableException} only if it never left this node (nothing can
+ *       have been logged), otherwise, after {@code raft.timeout.ms}, with
+ *       {@code OutcomeUnknownException}. Closing the node fails outstanding requests the same way.</li>
+ *   <li>{@code readIndex} follows the ReadIndex protocol (Raft thesis §6.4): the leader takes its
+ *       commit index once it has committed an entry of its own term, confirms with a quorum
+ *       heartbeat round that it still leads, and the node completes the read once it has applied
+ *       that index. Reads and writes are linearizable; followers serve reads too.</li>
+ *   <li>What crosses the network is checked: messages carry a CRC32C and are decoded
+ *       defensively, so garbage is counted and dropped; read ids start at a random point in every
+ *       incarnation, so a late reply meant for a node before its restart cannot complete a read
+ *       of the restarted node; a committed entry that is not a valid command (a peer forwarded
+ *       junk) is applied as a no-op by every replica alike instead of stopping the cluster.</li>
+ * </ul>
+ *
+ * <h2>Settings ({@code raft.*} in {@code node.properties})</h2>
+ * <table>
+ *   <caption>raft settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>tick.ms</td><td>20</td><td>length of one logical tick</td></tr>
+ *   <tr><td>election.ticks</td><td>10</td><td>minimum election timeout; each is drawn from [n, 2n)</td></tr>
+ *   <tr><td>heartbeat.ticks</td><td>2</td><td>leader heartbeat interval (below election.ticks)</td></tr>
+ *   <tr><td>append.bytes</td><td>1m</td><td>soft cap on entries per append message</td></tr>
+ *   <tr><td>inflight</td><td>64</td><td>append messages pipelined per follower</td></tr>
+ *   <tr><td>snapshot.chunk.bytes</td><td>1m</td><td>bytes per InstallSnapshot message</td></tr>
+ *   <tr><td>pre.vote</td><td>true</td><td>pre-vote before raising the term</td></tr>
+ *   <tr><td>check.quorum</td><td>true</td><td>a leader not hearing from a quorum steps down</td></tr>
+ *   <tr><td>retry.ticks</td><td>2 × election.ticks</td><td>resend an unanswered proposal or read</td></tr>
+ *   <tr><td>timeout.ms</td><td>10000</td><td>give up on a proposal or read</td></tr>
+ *   <tr><td>snapshot.entries</td><td>10000</td><td>flush the state machine and compact the log after this many applied entries</td></tr>
+ *   <tr><td>segment.bytes</td><td>64m</td><td>size at which the log starts a new segment file</td></tr>
+ *   <tr><td>inbox.capacity</td><td>65536</td><td>queued inputs before new ones are refused</td></tr>
+ * </table>
+ * An unknown {@code raft.*} key or an out-of-range value stops the node at boot.
+ *
+ * <h2>Threads</h2>
+ * One {@code raft-<node>} thread owns the replica, the log and the state machine's write side;
+ * transport threads only enqueue; futures complete on {@code raft-<node>-callbacks}.
+ *
+ * <h2>Left out, on purpose or for now</h2>
+ * Membership changes (the cluster is fixed by {@code cluster.peers}); leadership transfer;
+ * leader leases for reads (we pay one heartbeat round per batch of reads instead of trusting
+ * clocks). The commit index is not persisted, so after a restart a node applies its log tail only
+ * once it hears the commit index from a leader (or becomes leader itself). Snapshots are taken on
+ * the Raft thread.
  */
 package io.mynode.raft;

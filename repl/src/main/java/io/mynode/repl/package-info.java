@@ -1,6 +1,21 @@
 /**
- * The {@code mynode} REPL: a terminal client that reaches a node through the kernel's client contract.
+ * The {@code mynode} REPL: a SQL shell for one node, in the spirit of toyDB's {@code toysql}.
  *
- * <p>Not built yet: see the open issue that builds this module. Nothing here pretends to work.
+ * <pre>
+ *   stdin / terminal ─► Statements (cut at ';' or a complete line) ─► Shell ─► Connection.session()
+ *                                                                       │
+ *                                           Printer (a|b|c rows, messages, Error: ...) ◄─┘
+ * </pre>
+ *
+ * <p>{@link io.mynode.repl.Shell} is the core and knows nothing of terminals: it runs statements
+ * and {@code !commands} against a {@link io.mynode.kernel.transport.Connection} and prints results,
+ * so its behaviour is unit-tested against a test double. {@link io.mynode.repl.Interactive} adds
+ * JLine on top (continuation lines, history, completion); {@link io.mynode.repl.Main} picks the
+ * mode: {@code -e}, {@code -f} and piped stdin print only statement output and exit 1 if any
+ * statement failed, a terminal gets the banner and prompts.
+ *
+ * <p>Left out on purpose: client-side SQL parsing (the node parses; the scanner only knows quotes,
+ * parentheses and comments) and result tables with aligned columns ({@code a|b|c} is easy to diff
+ * and to pipe). Single-threaded: one shell, one session, one statement at a time.
  */
 package io.mynode.repl;

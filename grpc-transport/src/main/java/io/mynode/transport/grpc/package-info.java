@@ -1,6 +1,83 @@
 /**
  * The gRPC transport (provider {@code grpc}): client sessions and peer messages on one port.
  *
- * <p>Not built yet: see the open issue that builds this module. Nothing here pretends to work.
+ * <h2>One port, two services</h2>
+ *
+ * <p>Each node runs one gRPC server (Netty, plaintext HTTP/2) on {@code node.listen}. It carries
+ * the {@code Client} service, which the REPL, the bench tool and Jepsen reach through
+ * {@link io.mynode.kernel.client.Clients}, and the {@code Peer} service, which carries consensus's
+ * opaque messages between nodes. The protocol is {@code src/main/proto/mynode.proto}; its
+ * generated types live in {@code io.mynode.transport.grpc.proto} and never leave this module
+ * ({@link io.mynode.transport.grpc.Wire} converts at the edge).
+ *
+ * <pre>
+ *   client                          node (GrpcTransport)
+ *   RemoteConnection ── channel ──► server :9601 ─┬─ ClientEndpoint ─► ServerSession ─► SqlEngine
+ *     RemoteSession ── Session stream ───────────┘                     (one worker per stream)
+ *                                                └─ PeerMesh ─► PeerNetwork.Receiver (consensus)
+ *   other node: PeerLink ── Peer.Connect stream ──┘
+ * </pre>
+ *
+ * <h2>Sessions are streams</h2>
+ *
+ * <p>A SQL session is one bidirectional stream: the client sends {@code Execute}, the node answers
+ * with one terminal message ({@code Completed} or {@code Failed}), or with a row result: a
+ * {@code RowsHeader} that carries the first rows (and, for a small result, everything: one message
+ * per point query), then {@code RowsChunk}s of about {@code grpc.chunk.bytes}, then {@code RowsEnd}.
+ * Every terminal message carries the session's transaction, so {@code Session.transaction()}
+ * costs no round trip. The session itself (an open transaction) lives on the node for the
+ * stream's life; when the stream ends for any reason, the node closes the session, which rolls
+ * the transaction back. Rows flow under gRPC flow control end to end: the client asks for a
+ * message only as it consumes one, and the node's worker writes only while the stream is ready,
+ * so a slow reader pauses the executor rather than filling either side's memory.
+ *
+ * <p>Which errors a client sees, and why: a statement's own error crosses as its kernel
+ * {@link io.mynode.kernel.error.ErrorKind} and message and is rebuilt with
+ * {@link io.mynode.kernel.error.MynodeException#of}; a node that cannot be reached or does not
+ * serve yet is {@code UnavailableException} (nothing happened, retry); a stream that breaks or
+ * stays silent past the statement timeout while a statement runs is
+ * {@code OutcomeUnknownException}, because a COMMIT may have gone through.
+ *
+ * <h2>Peers</h2>
+ *
+ * <p>Delivery is best effort, as {@link io.mynode.kernel.consensus.PeerNetwork} allows: each
+ * outbound {@link io.mynode.transport.grpc.PeerLink} has a bounded queue that drops its oldest
+ * message when full, and a sender that reconnects with exponential backoff; {@code send} never
+ * blocks, so a dead or slow peer costs the others nothing. Inbound streams must introduce
+ * themselves (Hello: sender and receiver ids) before sending; a stranger or a malformed stream is
+ * refused with INVALID_ARGUMENT and nothing it sent is delivered. There is no authentication:
+ * the cluster's network is trusted, as in toyDB.
+ *
+ * <h2>Limits, deadlines, shutdown</h2>
+ *
+ * <p>{@code grpc.max.message.bytes} bounds every inbound message; the node announces it (in
+ * {@code Opened} and {@code Welcome}) so that clients refuse an oversized statement with a clear
+ * error and peers keep their batches below it. Deadlines: one-shot calls and opening a session
+ * ({@code mynode.grpc.call.deadline.ms}), a statement's silence ({@code mynode.grpc.statement.timeout.ms}),
+ * a peer accepting a stream ({@code grpc.peer.connect.timeout.ms}), the HTTP/2 handshake
+ * ({@code grpc.handshake.timeout.ms}); keepalive pings find dead connections. {@code close()}
+ * stops accepting, ends idle sessions at once, lets running statements finish for
+ * {@code grpc.shutdown.grace.ms}, then cancels the rest. See {@link io.mynode.transport.grpc.GrpcSettings}.
+ *
+ * <h2>Fault injection (testing only)</h2>
+ *
+ * <p>With {@code grpc.faults.file=PATH} the node polls that file (every 100 ms): while it lists a
+ * peer's id, all peer messages to and from that peer are dropped, which is how the Jepsen suite
+ * cuts the network without root. See {@link io.mynode.transport.grpc.FaultFile}.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>gRPC's executor runs the service callbacks; each client session stream has its own worker
+ * thread (statements may block on consensus); each outbound peer link has one sender thread
+ * (virtual threads on Java 24+, see {@link io.mynode.transport.grpc.Threads}); the faults file,
+ * when set, has one polling thread. The receiver installed on {@code peers()} is called on gRPC threads: concurrently for different peers, in order and one
+ * message at a time for each peer, so it must be thread-safe and should not block for long (a
+ * blocked receiver stalls only that peer's stream).
+ *
+ * <h2>Left out</h2>
+ *
+ * <p>TLS and authentication (plaintext on a trusted network), compression, forwarding of
+ * statements between nodes (the SQL layer's and consensus's job: any node accepts any statement),
+ * and retrying statements on another node (the client decides, knowing the error kind).
  */
 package io.mynode.transport.grpc;

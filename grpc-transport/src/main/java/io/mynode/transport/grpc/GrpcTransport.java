@@ -1,0 +1,118 @@
+package io.mynode.transport.grpc;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.mynode.kernel.config.NodeConfig;
+import io.mynode.kernel.consensus.PeerNetwork;
+import io.mynode.kernel.error.UnavailableException;
+import io.mynode.kernel.transport.ClientService;
+import io.mynode.kernel.transport.Transport;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node's gRPC endpoint: one server on {@code node.listen} with the {@code Client} and
+ * {@code Peer} services, plus the outbound links to the other nodes.
+ *
+ * <p>Shutdown ({@link #close}) in order: stop taking new calls; end idle client sessions at once
+ * (their transactions roll back) and let running statements finish for
+ * {@code grpc.shutdown.grace.ms}; stop the peer links; then cancel whatever is left.
+ */
+final class GrpcTransport implements Transport {
+    private static final System.Logger LOG = System.getLogger(GrpcTransport.class.getName());
+
+    private final NodeConfig config;
+    private final GrpcSettings settings;
+    private final FaultFile faults;
+    private final PeerMesh peers;
+    private final ClientEndpoint clients;
+    private final Server server;
+    private volatile boolean closed;
+
+    private GrpcTransport(NodeConfig config, GrpcSettings settings) {
+        this.config = config;
+        this.settings = settings;
+        this.faults = FaultFile.watch(settings.faultsFile(), settings.faultsPoll());
+        this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults);
+        this.clients = new ClientEndpoint(settings.chunkBytes(), settings.maxMessageBytes());
+        this.server = NettyServerBuilder
+                .forAddress(new InetSocketAddress(config.listen().host(), config.listen().port()))
+                .addService(clients)
+                .addService(peers)
+                .maxInboundMessageSize(settings.maxMessageBytes())
+                .maxInboundMetadataSize(64 << 10)
+                .handshakeTimeout(settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
+                // Clients and peers ping idle connections (peers every keepalive.ms); allow it.
+                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .build();
+    }
+
+    /** Binds {@code config.listen()} and starts the peer links; fails with UNAVAILABLE if the bind fails. */
+    static GrpcTransport start(NodeConfig config) {
+        GrpcSettings settings = GrpcSettings.from(config.settings("grpc"));
+        GrpcTransport transport = new GrpcTransport(config, settings);
+        try {
+            transport.server.start();
+        } catch (IOException e) {
+            transport.faults.close();
+            throw new UnavailableException("node " + config.nodeId() + " cannot listen on " + config.listen()
+                    + " (node.listen): " + Wire.messageOf(e), e);
+        }
+        transport.peers.start();
+        LOG.log(Level.INFO, "node " + config.nodeId() + " listening on " + config.listen().host() + ":" + transport.port());
+        return transport;
+    }
+
+    /** The bound port: {@code node.listen}'s, or the one chosen when it names port 0. */
+    int port() {
+        return server.getPort();
+    }
+
+    PeerMesh mesh() {
+        return peers;
+    }
+
+    ClientEndpoint clientEndpoint() {
+        return clients;
+    }
+
+    @Override
+    public PeerNetwork peers() {
+        return peers;
+    }
+
+    @Override
+    public void serve(ClientService service) {
+        clients.serve(service);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        server.shutdown();
+        clients.shutdown();
+        peers.close();
+        faults.close();
+        try {
+            if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.log(Level.WARNING, "node " + config.nodeId() + ": " + clients.openSessions()
+                        + " session(s) still busy after the grace period; cancelling them");
+                clients.interruptSessions();
+                server.shutdownNow();
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package io.mynode.transport.grpc;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.mynode.kernel.config.HostPort;
+import io.mynode.transport.grpc.proto.Batch;
+import io.mynode.transport.grpc.proto.Hello;
+import io.mynode.transport.grpc.proto.PeerFrame;
+import io.mynode.transport.grpc.proto.PeerGrpc;
+import io.mynode.transport.grpc.proto.PeerReply;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The outbound half of this node's link to one peer: a bounded queue and a sender thread that
+ * keeps one {@code Peer.Connect} stream open to the peer and writes batches of queued messages
+ * into it.
+ *
+ * <pre>
+ *   send(to, bytes) ─► queue (bounded; full: the oldest message is dropped)
+ *                         │
+ *              sender ────┘  connect: Hello ─► wait for Welcome (peer.connect.timeout.ms)
+ *                            pump:    Batch, Batch, ... while the stream is ready
+ *                            broken:  wait backoff (doubling from peer.backoff.min.ms to .max.ms)
+ * </pre>
+ *
+ * <p>Why drop the oldest: a message that waited behind a full queue is the stalest one (an old
+ * heartbeat, an append the leader will send again); consensus tolerates loss, not a sender that
+ * blocks. {@link #enqueue} therefore never blocks, whatever state the peer is in, and one dead or
+ * slow peer only ever fills its own queue.
+ *
+ * <p>Reconnecting: gRPC's channel has its own connect backoff (up to two minutes), far too slow
+ * for a peer that restarts; each attempt here resets it ({@code resetConnectBackoff}), so a peer
+ * that comes back is reached within {@code peer.backoff.max.ms}.
+ */
+final class PeerLink implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PeerLink.class.getName());
+
+    private final String self;
+    private final String peer;
+    private final GrpcSettings settings;
+    private final FaultFile faults;
+    private final ManagedChannel channel;
+    private final ArrayBlockingQueue<byte[]> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final Thread sender;
+    private volatile boolean closed;
+    private volatile Stream current;
+
+    PeerLink(String self, String peer, HostPort address, GrpcSettings settings, FaultFile faults) {
+        this.self = self;
+        this.peer = peer;
+        this.settings = settings;
+        this.faults = faults;
+        this.queue = new ArrayBlockingQueue<>(settings.peerQueue());
+        this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
+                .usePlaintext()
+                // The stream's callbacks only set flags and signal the sender: no executor hop.
+                .directExecutor()
+                .maxInboundMessageSize(settings.maxMessageBytes())
+                .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveWithoutCalls(true)
+                .build();
+        this.sender = Threads.named("mynode-peer-" + peer + "-").newThread(this::run);
+    }
+
+    void start() {
+        sender.start();
+    }
+
+    /** Queues {@code message}; never blocks: when the queue is full the oldest message is dropped. */
+    void enqueue(byte[] message) {
+        while (!queue.offer(message)) {
+            if (queue.poll() != null) {
+                dropped.incrementAndGet();
+            }
+        }
+    }
+
+    /** Messages dropped because the queue was full or the link was cut or broken. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Messages written into a stream (not necessarily received). */
+    long sent() {
+        return sent.get();
+    }
+
+    /** Whether a stream to the peer is open and welcomed now. */
+    boolean connected() {
+        Stream s = current;
+        return s != null && s.welcomed && !s.broken;
+    }
+
+    private void run() {
+        Duration backoff = settings.peerBackoffMin();
+        while (!closed) {
+            Stream stream = new Stream();
+            current = stream;
+            try {
+                if (stream.open()) {
+                    backoff = settings.peerBackoffMin();
+                    pump(stream);
+                }
+            } catch (InterruptedException e) {
+                stream.cancel("link closed");
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "link to peer " + peer + " failed", e);
+            }
+            stream.cancel("reconnecting");
+            if (closed) {
+                return;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(settings.peerBackoffMax()) > 0
+                    ? settings.peerBackoffMax() : backoff.multipliedBy(2);
+        }
+    }
+
+    /** Writes batches of queued messages while the stream stays healthy. */
+    private void pump(Stream stream) throws InterruptedException {
+        while (!closed && !stream.broken) {
+            byte[] first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                continue;
+            }
+            Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
+            long bytes = first.length;
+            byte[] next;
+            int limit = Math.min(settings.maxMessageBytes(), stream.peerMaxMessageBytes) - 1024;
+            if (first.length > limit) {
+                LOG.log(Level.WARNING, "dropping a " + first.length + "-byte message to " + peer
+                        + ": it accepts messages of at most " + stream.peerMaxMessageBytes + " bytes");
+                dropped.incrementAndGet();
+                continue;
+            }
+            while (bytes < settings.peerBatchBytes() && (next = queue.peek()) != null && bytes + next.length <= limit) {
+                queue.poll();
+                batch.addMessages(ByteString.copyFrom(next));
+                bytes += next.length;
+            }
+            if (faults.cut(peer)) {
+                dropped.addAndGet(batch.getMessagesCount());
+                continue;
+            }
+            if (!stream.awaitReady()) {
+                dropped.addAndGet(batch.getMessagesCount());
+                return;
+            }
+            if (!stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
+                dropped.addAndGet(batch.getMessagesCount());
+                return;
+            }
+            sent.addAndGet(batch.getMessagesCount());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sender.interrupt();
+        Stream s = current;
+        if (s != null) {
+            s.cancel("node is shutting down");
+        }
+        channel.shutdownNow();
+        try {
+            sender.join(1000);
+            channel.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One attempt at a stream to the peer, from Hello to its end. */
+    private final class Stream implements ClientResponseObserver<PeerFrame, PeerReply> {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private ClientCallStreamObserver<PeerFrame> requests;
+        private volatile boolean welcomed;
+        private volatile boolean broken;
+        /** The peer's limit, from its Welcome (older peers send none: assume ours). */
+        private volatile int peerMaxMessageBytes = settings.maxMessageBytes();
+
+        /** Sends Hello and waits for Welcome; false when the peer did not accept in time. */
+        boolean open() throws InterruptedException {
+            // One attempt is one connection try: reset the channel's own (slow) backoff, and fail
+            // fast if the peer cannot be reached, so our backoff alone paces the retries.
+            channel.resetConnectBackoff();
+            PeerGrpc.newStub(channel).connect(this);
+            write(PeerFrame.newBuilder().setHello(Hello.newBuilder().setFrom(self).setTo(peer)).build());
+            long deadline = System.nanoTime() + settings.peerConnectTimeout().toNanos();
+            lock.lock();
+            try {
+                while (!welcomed && !broken && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    changed.awaitNanos(left);
+                }
+                return welcomed && !broken;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean awaitReady() throws InterruptedException {
+            lock.lock();
+            try {
+                while (!broken && !closed && !requests.isReady()) {
+                    changed.await(100, TimeUnit.MILLISECONDS);
+                }
+                return !broken && !closed;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean write(PeerFrame frame) {
+            lock.lock();
+            try {
+                if (broken) {
+                    return false;
+                }
+                requests.onNext(frame);
+                return true;
+            } catch (RuntimeException e) {
+                broken = true;
+                return false;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void cancel(String why) {
+            lock.lock();
+            try {
+                if (requests != null && !broken) {
+                    requests.cancel(why, null);
+                }
+                broken = true;
+                changed.signalAll();
+            } catch (RuntimeException e) {
+                broken = true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<PeerFrame> requestStream) {
+            this.requests = requestStream;
+            requestStream.setOnReadyHandler(this::signal);
+        }
+
+        @Override
+        public void onNext(PeerReply reply) {
+            if (reply.hasWelcome()) {
+                int limit = reply.getWelcome().getMaxMessageBytes();
+                if (limit > 0) {
+                    peerMaxMessageBytes = limit;
+                }
+                welcomed = true;
+                signal();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (welcomed && !closed) {
+                LOG.log(Level.DEBUG, "stream to peer " + peer + " broke: " + t);
+            }
+            broken = true;
+            signal();
+        }
+
+        @Override
+        public void onCompleted() {
+            broken = true;
+            signal();
+        }
+
+        private void signal() {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package io.mynode.transport.grpc;
+
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.mynode.kernel.error.AbortedException;
+import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.error.OutcomeUnknownException;
+import io.mynode.kernel.error.UnavailableException;
+import io.mynode.kernel.sql.RowStream;
+import io.mynode.kernel.sql.Session;
+import io.mynode.kernel.sql.StatementResult;
+import io.mynode.kernel.sql.Value;
+import io.mynode.transport.grpc.proto.Cancel;
+import io.mynode.transport.grpc.proto.ClientGrpc;
+import io.mynode.transport.grpc.proto.Execute;
+import io.mynode.transport.grpc.proto.Row;
+import io.mynode.transport.grpc.proto.SessionRequest;
+import io.mynode.transport.grpc.proto.SessionResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A SQL session on a remote node: one {@code Client.Session} stream, whose server side holds the
+ * session's state (its open transaction) for as long as the stream lives.
+ *
+ * <p>Failures and what they mean for the caller:
+ * <ul>
+ *   <li>the stream cannot be opened (node down, not serving yet): {@link UnavailableException};
+ *       nothing was sent, so retrying is safe;
+ *   <li>the stream breaks, or the node stays silent for {@code statementTimeout}, while a
+ *       statement is running: {@link OutcomeUnknownException}, since it may have committed; the
+ *       stream is dropped, which rolls back whatever the node still holds;
+ *   <li>the stream broke while the session sat idle inside a transaction: the next statement
+ *       fails once with {@link AbortedException} (the transaction is gone), then the session
+ *       starts afresh on a new stream.
+ * </ul>
+ *
+ * <p>Rows arrive in chunks and are decoded as the caller iterates; the client asks gRPC for the
+ * next message only as it consumes one, so a large result never piles up in the client's memory
+ * and the node's worker waits for the client (see {@link ServerSession}). Not thread-safe, as the
+ * {@link Session} contract says, except that {@link #close} may come from the connection's close.
+ */
+final class RemoteSession implements Session {
+    /** Messages gRPC may deliver ahead of the consumer. */
+    private static final int WINDOW = 4;
+
+    private final RemoteConnection connection;
+    private Stream stream;
+    private Optional<TransactionInfo> transaction = Optional.empty();
+    private RemoteRows rows;
+    private volatile boolean closed;
+
+    RemoteSession(RemoteConnection connection) {
+        this.connection = connection;
+        this.stream = new Stream();
+    }
+
+    @Override
+    public StatementResult execute(String sql) {
+        if (closed) {
+            throw new InvalidInputException("the session is closed");
+        }
+        if (rows != null) {
+            rows.close();
+        }
+        if (stream != null) {
+            stream.skipOpened();
+        }
+        if (stream == null || stream.endedIdle()) {
+            if (stream != null && transaction.isPresent()) {
+                long id = transaction.get().id();
+                drop();
+                throw new AbortedException("the connection to " + connection.address()
+                        + " was lost; transaction " + id + " was rolled back");
+            }
+            stream = new Stream();
+        }
+        Stream s = stream;
+        s.awaitOpened();
+        SessionRequest request = SessionRequest.newBuilder().setExecute(Execute.newBuilder().setSql(sql)).build();
+        if (request.getSerializedSize() > s.maxMessageBytes - 64) {
+            throw new InvalidInputException("the statement is " + request.getSerializedSize()
+                    + " bytes long; node " + connection.address() + " accepts at most " + s.maxMessageBytes);
+        }
+        s.send(request);
+        SessionResponse first = s.next("running a statement");
+        try {
+            return switch (first.getKindCase()) {
+                case COMPLETED -> {
+                    var c = first.getCompleted();
+                    transaction = Wire.transaction(c.hasTransaction(), c.getTransaction());
+                    yield Wire.completed(c);
+                }
+                case HEADER -> {
+                    var header = first.getHeader();
+                    List<String> columns = List.copyOf(header.getColumnsList());
+                    RemoteRows r = new RemoteRows(s, header.getRowsList().iterator());
+                    if (header.getComplete()) {
+                        transaction = Wire.transaction(header.hasTransaction(), header.getTransaction());
+                        r.done = true;
+                    } else {
+                        rows = r;
+                    }
+                    yield new StatementResult.Rows(columns, r);
+                }
+                case FAILED -> {
+                    var f = first.getFailed();
+                    transaction = Wire.transaction(f.hasTransaction(), f.getTransaction());
+                    throw Wire.failed(f);
+                }
+                case CHUNK, END, OPENED, KIND_NOT_SET ->
+                        throw new Wire.ProtocolViolation("unexpected " + first.getKindCase() + " as a statement's first answer");
+            };
+        } catch (Wire.ProtocolViolation e) {
+            drop();
+            throw malformed(e);
+        }
+    }
+
+    @Override
+    public Optional<TransactionInfo> transaction() {
+        return transaction;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Stream s = stream;
+        if (s != null) {
+            if (rows != null && !rows.done) {
+                s.cancel("session closed while rows were streaming");
+            } else {
+                s.finish();
+            }
+        }
+        connection.forget(this);
+    }
+
+    /** Forgets the stream and the transaction it held; the node rolls back when it sees the stream go. */
+    private void drop() {
+        if (stream != null) {
+            stream.cancel("session stream dropped");
+        }
+        stream = null;
+        rows = null;
+        transaction = Optional.empty();
+    }
+
+    private InternalFailure malformed(Wire.ProtocolViolation e) {
+        return new InternalFailure("node " + connection.address() + " sent a malformed answer: " + e.getMessage(), e);
+    }
+
+    /** The rows of one statement, pulled chunk by chunk from the stream. */
+    private final class RemoteRows implements RowStream {
+        private final Stream source;
+        private Iterator<Row> chunk;
+        private boolean done;
+
+        RemoteRows(Stream source, Iterator<Row> first) {
+            this.source = source;
+            this.chunk = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!done && (chunk == null || !chunk.hasNext())) {
+                fetch();
+            }
+            return chunk != null && chunk.hasNext();
+        }
+
+        @Override
+        public List<Value> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more rows");
+            }
+            try {
+                return List.copyOf(Wire.row(chunk.next()));
+            } catch (Wire.ProtocolViolation e) {
+                chunk = null;
+                finish();
+                drop();
+                throw malformed(e);
+            }
+        }
+
+        private void fetch() {
+            SessionResponse m;
+            try {
+                m = source.next("reading rows");
+            } catch (OutcomeUnknownException e) {
+                // A query changed nothing: losing the stream while reading rows is plain unavailability.
+                finish();
+                drop();
+                throw new UnavailableException(e.getMessage(), e);
+            }
+            switch (m.getKindCase()) {
+                case CHUNK -> chunk = m.getChunk().getRowsList().iterator();
+                case END -> {
+                    var end = m.getEnd();
+                    transaction = Wire.transaction(end.hasTransaction(), end.getTransaction());
+                    finish();
+                }
+                case FAILED -> {
+                    var f = m.getFailed();
+                    transaction = Wire.transaction(f.hasTransaction(), f.getTransaction());
+                    finish();
+                    throw failedOrMalformed(f);
+                }
+                case COMPLETED, HEADER, OPENED, KIND_NOT_SET -> {
+                    finish();
+                    drop();
+                    throw malformed(new Wire.ProtocolViolation("unexpected " + m.getKindCase() + " among rows"));
+                }
+            }
+        }
+
+        private MynodeException failedOrMalformed(io.mynode.transport.grpc.proto.Failed f) {
+            try {
+                return Wire.failed(f);
+            } catch (Wire.ProtocolViolation e) {
+                drop();
+                return malformed(e);
+            }
+        }
+
+        /** No more messages belong to these rows; rows already received can still be read. */
+        private void finish() {
+            done = true;
+            if (rows == this) {
+                rows = null;
+            }
+        }
+
+        /** Stops the rows early: asks the node to cancel, then skips what was already on its way. */
+        @Override
+        public void close() {
+            chunk = null;
+            if (done) {
+                return;
+            }
+            source.send(SessionRequest.newBuilder().setCancel(Cancel.getDefaultInstance()).build());
+            try {
+                while (!done) {
+                    fetch();
+                    chunk = null;
+                }
+            } catch (MynodeException e) {
+                // The statement ended in an error or the stream broke: either way the rows are over.
+                done = true;
+            }
+        }
+    }
+
+    /** One {@code Session} call: responses are queued as they arrive and pulled by the session. */
+    private final class Stream implements ClientResponseObserver<SessionRequest, SessionResponse> {
+        private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+        private ClientCallStreamObserver<SessionRequest> requests;
+        private volatile boolean ended;
+        private boolean opened;
+        /** The node's limit, from its Opened message. */
+        private int maxMessageBytes = Integer.MAX_VALUE;
+
+        /** Marks the end of the call in the inbox; {@code error} is null when the node completed it. */
+        private record End(Throwable error) {}
+
+        Stream() {
+            ClientGrpc.newStub(connection.channel()).session(this);
+        }
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<SessionRequest> requestStream) {
+            this.requests = requestStream;
+            requestStream.disableAutoRequestWithInitial(WINDOW);
+        }
+
+        @Override
+        public void onNext(SessionResponse value) {
+            inbox.add(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            ended = true;
+            inbox.add(new End(t));
+        }
+
+        @Override
+        public void onCompleted() {
+            ended = true;
+            inbox.add(new End(null));
+        }
+
+        /** Whether the call ended while nothing was expected from it (only its end is queued). */
+        boolean endedIdle() {
+            return ended && inbox.peek() instanceof End;
+        }
+
+        /** Takes the node's Opened if it has already arrived, so that an end queued behind it shows. */
+        void skipOpened() {
+            if (!opened && inbox.peek() instanceof SessionResponse r && r.hasOpened()) {
+                awaitOpened();
+            }
+        }
+
+        /** Waits for the node to accept the session; fails as unavailable if it does not. */
+        void awaitOpened() {
+            if (opened) {
+                return;
+            }
+            String what = "opening a session on " + connection.address();
+            Object m = take(connection.settings().callDeadline());
+            if (m instanceof SessionResponse r && r.hasOpened()) {
+                opened = true;
+                if (r.getOpened().getMaxMessageBytes() > 0) {
+                    maxMessageBytes = r.getOpened().getMaxMessageBytes();
+                }
+                return;
+            }
+            stream = null;
+            cancel("session not opened");
+            throw switch (m) {
+                case null -> new UnavailableException(what + ": no answer within "
+                        + connection.settings().callDeadline().toMillis() + " ms");
+                case End end when end.error() != null -> Wire.error(end.error(), what, false);
+                case End end -> new UnavailableException(what + ": the node closed the stream");
+                default -> malformed(new Wire.ProtocolViolation("session began with " + m));
+            };
+        }
+
+        /** The next response of a statement that was sent; the stream is dropped if it broke. */
+        SessionResponse next(String what) {
+            String doing = what + " on " + connection.address();
+            Duration timeout = connection.settings().statementTimeout();
+            Object m = take(timeout);
+            if (m instanceof SessionResponse r) {
+                return r;
+            }
+            drop();
+            throw switch (m) {
+                case null -> new OutcomeUnknownException(doing + ": no answer within " + timeout.toMillis()
+                        + " ms; it may or may not have taken effect, and the session's transaction is rolled back");
+                case End end when end.error() != null -> Wire.error(end.error(), doing, true);
+                default -> new OutcomeUnknownException(doing + ": the node ended the session"
+                        + "; the statement may or may not have taken effect");
+            };
+        }
+
+        private Object take(Duration timeout) {
+            Object m;
+            try {
+                m = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AbortedException("interrupted while waiting for " + connection.address(), e);
+            }
+            if (m instanceof SessionResponse) {
+                synchronized (this) {
+                    if (!ended) {
+                        requests.request(1);
+                    }
+                }
+            }
+            return m;
+        }
+
+        synchronized void send(SessionRequest request) {
+            if (ended) {
+                return; // The end is in the inbox; next() reports it.
+            }
+            try {
+                requests.onNext(request);
+            } catch (RuntimeException e) {
+                ended = true;
+                inbox.add(new End(e));
+            }
+        }
+
+        synchronized void finish() {
+            if (!ended) {
+                try {
+                    requests.onCompleted();
+                } catch (RuntimeException e) {
+                    // Already cancelled: the node rolls back either way.
+                }
+            }
+        }
+
+        synchronized void cancel(String why) {
+            if (!ended) {
+                try {
+                    requests.cancel(why, null);
+                } catch (RuntimeException e) {
+                    // Already over.
+                }
+            }
+        }
+    }
+}

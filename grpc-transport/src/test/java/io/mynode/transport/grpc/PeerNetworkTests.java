@@ -1,0 +1,249 @@
+package io.mynode.transport.grpc;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Peer messages between real transports on loopback. */
+class PeerNetworkTests {
+    /** Fast reconnects so the tests do not wait on the production backoff. */
+    static final Map<String, String> FAST = Map.of(
+            "peer.backoff.min.ms", "20", "peer.backoff.max.ms", "200", "peer.connect.timeout.ms", "500");
+
+    record Received(String from, String text) {}
+
+    final List<GrpcTransport> started = new ArrayList<>();
+    final Map<String, BlockingQueue<Received>> inboxes = new HashMap<>();
+
+    GrpcTransport start(String id, Map<String, Integer> ports, Map<String, String> extra) {
+        Map<String, String> grpc = new HashMap<>(FAST);
+        grpc.putAll(extra);
+        GrpcTransport t = GrpcTransport.start(TestNodes.member(id, ports, grpc));
+        BlockingQueue<Received> inbox = inboxes.computeIfAbsent(id, k -> new LinkedBlockingQueue<>());
+        t.peers().receiver((from, message) -> inbox.add(new Received(from, new String(message, UTF_8))));
+        started.add(t);
+        return t;
+    }
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(GrpcTransport::close);
+    }
+
+    static void send(GrpcTransport from, String to, String text) {
+        from.peers().send(to, text.getBytes(UTF_8));
+    }
+
+    Received next(String node) throws InterruptedException {
+        return inboxes.get(node).poll(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends numbered probes until one arrives, so a test does not race the initial connection. */
+    void awaitLink(GrpcTransport from, String fromId, String to) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            send(from, to, "probe");
+            Received r = inboxes.get(to).poll(50, TimeUnit.MILLISECONDS);
+            if (r != null && r.from().equals(fromId)) {
+                Thread.sleep(100);
+                inboxes.get(to).clear();
+                return;
+            }
+        }
+        throw new AssertionError("no message from " + fromId + " reached " + to);
+    }
+
+    @Test
+    void messagesFlowBetweenThreeNodesInOrder() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b", "c");
+        var a = start("a", ports, Map.of());
+        var b = start("b", ports, Map.of());
+        var c = start("c", ports, Map.of());
+        awaitLink(a, "a", "b");
+        awaitLink(b, "b", "c");
+        awaitLink(c, "c", "a");
+        for (int i = 0; i < 1000; i++) {
+            send(a, "b", "a" + i);
+            send(c, "b", "c" + i);
+        }
+        List<String> fromA = new ArrayList<>();
+        List<String> fromC = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            Received r = next("b");
+            (r.from().equals("a") ? fromA : fromC).add(r.text());
+        }
+        for (int i = 0; i < 1000; i++) {
+            assertEquals("a" + i, fromA.get(i));
+            assertEquals("c" + i, fromC.get(i));
+        }
+        send(b, "a", "hello a");
+        assertEquals(new Received("b", "hello a"), next("a"));
+    }
+
+    @Test
+    void aDeadPeerNeverBlocksTheOthers() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b", "dead");
+        // Room for every message to b; the dead peer's queue overflows a hundred times over.
+        var a = start("a", ports, Map.of("peer.queue", "500"));
+        start("b", ports, Map.of());
+        awaitLink(a, "a", "b");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 50_000; i++) {
+            send(a, "dead", "lost " + i);
+            if (i % 100 == 0) {
+                send(a, "b", "m" + i / 100);
+            }
+        }
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(elapsedMs < 5_000, "sending took " + elapsedMs + " ms");
+        for (int i = 0; i < 500; i++) {
+            assertEquals(new Received("a", "m" + i), next("b"));
+        }
+        PeerLink dead = a.mesh().link("dead");
+        assertTrue(dead.dropped() >= 50_000 - 500, "dropped " + dead.dropped());
+        assertTrue(!dead.connected());
+    }
+
+    @Test
+    void aSlowReceiverStallsOnlyThatSendersStream() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b", "c");
+        var a = start("a", ports, Map.of("peer.queue", "50"));
+        var b = start("b", ports, Map.of());
+        var c = start("c", ports, Map.of());
+        awaitLink(a, "a", "b");
+        awaitLink(c, "c", "b");
+        awaitLink(a, "a", "c");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BlockingQueue<Received> inbox = inboxes.get("b");
+        b.peers().receiver((from, m) -> {
+            if (from.equals("a")) {
+                try {
+                    release.await(); // b is slow with a's messages only
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            inbox.add(new Received(from, new String(m, UTF_8)));
+        });
+        long t0 = System.nanoTime();
+        byte[] big = new byte[16 << 10];
+        for (int i = 0; i < 5_000; i++) {
+            a.peers().send("b", big); // 80 MB: far more than gRPC's buffers, so a's link backs up
+        }
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "send blocked on a slow peer");
+        send(c, "b", "c is not held up");
+        assertEquals(new Received("c", "c is not held up"), next("b"));
+        send(a, "c", "nor is a to c");
+        assertEquals(new Received("a", "nor is a to c"), next("c"));
+        release.countDown();
+        assertTrue(a.mesh().link("b").dropped() > 0, "a's queue to b should have overflowed");
+    }
+
+    @Test
+    void aPeerThatComesBackIsReconnected() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b");
+        var a = start("a", ports, Map.of());
+        var b = start("b", ports, Map.of());
+        awaitLink(a, "a", "b");
+        b.close();
+        started.remove(b);
+        TestNodes.await("a notices b is gone", Duration.ofSeconds(10), () -> !a.mesh().link("b").connected());
+        send(a, "b", "while down");
+        Thread.sleep(300);
+        var back = start("b", ports, Map.of());
+        awaitLink(a, "a", "b");
+        send(a, "b", "after restart");
+        assertEquals(new Received("a", "after restart"), next("b"));
+        send(back, "a", "and back");
+        assertEquals(new Received("b", "and back"), next("a"));
+    }
+
+    @Test
+    void theFaultsFileCutsAPeerBothWaysAndRestoresIt(@TempDir Path dir) throws InterruptedException, IOException {
+        Path faults = dir.resolve("a.faults");
+        var ports = TestNodes.freePorts("a", "b", "c");
+        var a = start("a", ports, Map.of("faults.file", faults.toString(), "faults.poll.ms", "20"));
+        var b = start("b", ports, Map.of());
+        var c = start("c", ports, Map.of());
+        awaitLink(a, "a", "b");
+        awaitLink(b, "b", "a");
+        awaitLink(a, "a", "c");
+
+        Files.writeString(faults, "# partition a from b\nb\n");
+        Thread.sleep(200);
+        for (int i = 0; i < 20; i++) {
+            send(a, "b", "to b " + i);
+            send(b, "a", "to a " + i);
+        }
+        send(a, "c", "c still reachable");
+        assertEquals(new Received("a", "c still reachable"), next("c"));
+        Thread.sleep(300);
+        assertNull(inboxes.get("b").poll(), "a message crossed the cut from a to b");
+        assertNull(inboxes.get("a").poll(), "a message crossed the cut from b to a");
+
+        Files.writeString(faults, "");
+        Thread.sleep(200);
+        send(a, "b", "healed");
+        send(b, "a", "healed too");
+        assertEquals(new Received("a", "healed"), next("b"));
+        assertEquals(new Received("b", "healed too"), next("a"));
+
+        Files.writeString(faults, "c\n");
+        Thread.sleep(200);
+        Files.delete(faults);
+        Thread.sleep(200);
+        send(a, "c", "a missing file means no faults");
+        assertEquals(new Received("a", "a missing file means no faults"), next("c"));
+    }
+
+    @Test
+    void messagesToUnknownNodesOrToSelfOrTooLargeAreDropped() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b");
+        var a = start("a", ports, Map.of("max.message.bytes", "64k"));
+        start("b", ports, Map.of());
+        awaitLink(a, "a", "b");
+        send(a, "nobody", "x");
+        send(a, "a", "x");
+        a.peers().send("b", new byte[70 << 10]);
+        send(a, "b", "small");
+        assertEquals(new Received("a", "small"), next("b"));
+    }
+
+    @Test
+    void messagesBeforeAReceiverIsInstalledAreDropped() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b");
+        var a = start("a", ports, Map.of());
+        var b = GrpcTransport.start(TestNodes.member("b", ports, FAST));
+        started.add(b);
+        send(a, "b", "nobody listens");
+        TestNodes.await("the message is sent", Duration.ofSeconds(10), () -> a.mesh().link("b").sent() >= 1);
+        Thread.sleep(200);
+        BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+        List<String> everything = new java.util.concurrent.CopyOnWriteArrayList<>();
+        inboxes.put("b", inbox);
+        b.peers().receiver((from, m) -> {
+            everything.add(new String(m, UTF_8));
+            inbox.add(new Received(from, new String(m, UTF_8)));
+        });
+        awaitLink(a, "a", "b");
+        send(a, "b", "now");
+        assertEquals(new Received("a", "now"), next("b"));
+        assertTrue(!everything.contains("nobody listens"), "delivered before a receiver was installed");
+    }
+}

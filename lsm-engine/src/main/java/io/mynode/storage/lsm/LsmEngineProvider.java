@@ -1,0 +1,18 @@
+package io.mynode.storage.lsm;
+
+import io.mynode.kernel.storage.StorageContext;
+import io.mynode.kernel.storage.StorageEngine;
+import io.mynode.kernel.storage.StorageEngineProvider;
+
+/** Provider {@code lsm}: {@code storage.engine=lsm} in {@code node.properties} selects this engine. */
+public final class LsmEngineProvider implements StorageEngineProvider {
+    @Override
+    public String name() {
+        return "lsm";
+    }
+
+    @Override
+    public StorageEngine open(StorageContext context) {
+        return LsmEngine.open(context.directory(), LsmOptions.from(context.settings()));
+    }
+}

@@ -1,0 +1,276 @@
+package io.mynode.raft;
+
+import io.mynode.kernel.consensus.Applied;
+import io.mynode.kernel.consensus.Consensus;
+import io.mynode.kernel.consensus.ConsensusContext;
+import io.mynode.kernel.consensus.ConsensusStatus;
+import io.mynode.kernel.consensus.PeerNetwork;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.StorageIoException;
+import io.mynode.kernel.error.UnavailableException;
+import io.mynode.raft.core.Codec;
+import io.mynode.raft.core.Envelope;
+import io.mynode.raft.log.SegmentedLog;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The driver: runs one {@link Replica} on its own thread with a clock, the {@link SegmentedLog}
+ * and the kernel's {@link PeerNetwork}.
+ *
+ * <pre>
+ *   transport threads ─receive─┐
+ *   callers ─propose/readIndex─┼─► inbox ─► raft thread: drain a batch ─► tick if due
+ *                              │            ─► process: propose batch, one fsync, apply
+ *                              │            ─► send (never blocks) ─► publish status
+ *   callback thread ◄─complete futures─┘
+ * </pre>
+ *
+ * <p>Everything that arrived since the last round is handled as one batch, so many proposals
+ * become one append and one fsync (group commit). Sending is {@code PeerNetwork.send}, which
+ * must not block, so a dead peer never holds up the others. Futures are completed on a separate
+ * callback thread, so a caller that chains work (or blocks) on a completed future cannot stall
+ * Raft. Malformed peer messages are counted, logged and dropped.
+ */
+final class RaftConsensus implements Consensus {
+    private static final System.Logger LOG = System.getLogger(RaftConsensus.class.getName());
+    private static final int BATCH = 4096;
+
+    private sealed interface Input {
+        record Received(String from, byte[] bytes) implements Input {}
+
+        record Propose(byte[] payload, CompletableFuture<Applied> future) implements Input {}
+
+        record Read(CompletableFuture<Long> future) implements Input {}
+
+        record Wake() implements Input {}
+    }
+
+    private final String nodeId;
+    private final Replica replica;
+    private final SegmentedLog log;
+    private final PeerNetwork network;
+    private final long tickNanos;
+    private final BlockingQueue<Input> inbox;
+    private final ExecutorService callbacks;
+    private final Thread thread;
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong overflow = new AtomicLong();
+    private volatile ConsensusStatus status;
+    private volatile boolean running = true;
+
+    private RaftConsensus(ConsensusContext context, RaftSettings settings, SegmentedLog log, Replica replica) {
+        this.nodeId = context.config().nodeId();
+        this.log = log;
+        this.replica = replica;
+        this.network = context.network();
+        this.tickNanos = TimeUnit.MILLISECONDS.toNanos(settings.tickMillis());
+        this.inbox = new ArrayBlockingQueue<>(settings.inboxCapacity());
+        this.status = replica.status();
+        this.callbacks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "raft-" + nodeId + "-callbacks");
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::run, "raft-" + nodeId);
+        this.thread.setDaemon(true);
+    }
+
+    /** Recovers the log in {@code context.directory()} and starts the node's thread. */
+    static RaftConsensus start(ConsensusContext context, RaftSettings settings) {
+        Path dir = context.directory();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StorageIoException("creating raft directory " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> members = List.copyOf(context.config().peers().keySet());
+        SegmentedLog log = SegmentedLog.open(dir.resolve("log"), settings.segmentBytes());
+        Replica replica;
+        try {
+            String clientPrefix = context.config().nodeId() + "/" + UUID.randomUUID();
+            replica = new Replica(context.config().nodeId(), members, log,
+                    new FileSnapshots(dir, context.stateMachine(), log), context.stateMachine(), settings.core(),
+                    settings.timing(), new SplittableRandom(), clientPrefix);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        RaftConsensus c = new RaftConsensus(context, settings, log, replica);
+        c.network.receiver(c::receive);
+        c.thread.start();
+        return c;
+    }
+
+    private void receive(String from, byte[] message) {
+        if (!running || !inbox.offer(new Input.Received(from, message))) {
+            overflow.incrementAndGet(); // best effort, like the network itself: the sender retries
+        }
+    }
+
+    @Override
+    public CompletableFuture<Applied> propose(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return CompletableFuture.failedFuture(new InvalidInputException("a raft proposal needs a non-empty payload"));
+        }
+        CompletableFuture<Applied> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
+        } else if (!inbox.offer(new Input.Propose(payload.clone(), f))) {
+            f.completeExceptionally(new UnavailableException("raft node " + nodeId + " is overloaded; nothing was logged"));
+        }
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Long> readIndex() {
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
+        } else if (!inbox.offer(new Input.Read(f))) {
+            f.completeExceptionally(new UnavailableException("raft node " + nodeId + " is overloaded"));
+        }
+        return f;
+    }
+
+    @Override
+    public ConsensusStatus status() {
+        return status;
+    }
+
+    /** Messages from peers that failed to decode and were dropped; for tests and diagnostics. */
+    long malformedMessages() {
+        return malformed.get();
+    }
+
+    private void run() {
+        long nextTick = System.nanoTime() + tickNanos;
+        List<Input> batch = new ArrayList<>();
+        try {
+            while (running) {
+                Input first = inbox.poll(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    inbox.drainTo(batch, BATCH);
+                }
+                for (Input in : batch) {
+                    handle(in);
+                }
+                batch.clear();
+                long now = System.nanoTime();
+                if (now >= nextTick) {
+                    replica.tick();
+                    nextTick += tickNanos;
+                    if (now - nextTick > 10 * tickNanos) {
+                        nextTick = now + tickNanos; // we fell far behind (a long fsync, a GC): do not tick in a burst
+                    }
+                }
+                for (Envelope env : replica.process()) {
+                    try {
+                        network.send(env.to(), Codec.encode(env));
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "raft " + nodeId + ": sending to " + env.to() + " failed", e);
+                    }
+                }
+                status = replica.status();
+                if (replica.failure().isPresent()) {
+                    LOG.log(Level.ERROR, "raft node " + nodeId + " stopped", replica.failure().get());
+                    running = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "raft node " + nodeId + " failed", e);
+            replica.stop(new io.mynode.kernel.error.InternalFailure("raft driver failed: " + e, e));
+        } finally {
+            running = false;
+            replica.stop(new UnavailableException("raft node " + nodeId + " is closed"));
+            List<Input> rest = new ArrayList<>();
+            inbox.drainTo(rest);
+            for (Input in : rest) {
+                switch (in) {
+                    case Input.Propose p -> p.future().completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
+                    case Input.Read r -> r.future().completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
+                    case Input.Received r -> { }
+                    case Input.Wake w -> { }
+                }
+            }
+            try {
+                log.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "raft " + nodeId + ": closing the log failed", e);
+            }
+        }
+    }
+
+    private void handle(Input in) {
+        switch (in) {
+            case Input.Received r -> {
+                Envelope env;
+                try {
+                    env = Codec.decode(r.bytes());
+                } catch (InvalidInputException e) {
+                    long n = malformed.incrementAndGet();
+                    if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th, ...: visible without flooding the log
+                        LOG.log(Level.WARNING, "raft " + nodeId + ": dropped malformed message #" + n + " from " + r.from()
+                                + ": " + e.getMessage());
+                    }
+                    return;
+                }
+                if (!env.from().equals(r.from()) || !env.to().equals(nodeId)) {
+                    malformed.incrementAndGet();
+                    return;
+                }
+                replica.receive(env);
+            }
+            case Input.Propose p -> replica.propose(p.payload()).whenCompleteAsync((v, e) -> {
+                if (e != null) {
+                    p.future().completeExceptionally(e);
+                } else {
+                    p.future().complete(v);
+                }
+            }, callbacks);
+            case Input.Read r -> replica.readIndex().whenCompleteAsync((v, e) -> {
+                if (e != null) {
+                    r.future().completeExceptionally(e);
+                } else {
+                    r.future().complete(v);
+                }
+            }, callbacks);
+            case Input.Wake w -> { }
+        }
+    }
+
+    /** Stops the thread; outstanding requests fail (unavailable, or outcome unknown if already sent). */
+    @Override
+    public void close() {
+        running = false;
+        network.receiver((from, message) -> { });
+        inbox.offer(new Input.Wake());
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        callbacks.shutdown();
+        try {
+            callbacks.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

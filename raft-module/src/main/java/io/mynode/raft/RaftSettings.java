@@ -1,0 +1,38 @@
+package io.mynode.raft;
+
+import io.mynode.kernel.config.Settings;
+import io.mynode.raft.core.RaftConfig;
+
+/**
+ * The {@code raft.*} keys of {@code node.properties}, validated; see the package documentation
+ * for what each one means and its default.
+ */
+record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmentBytes, int inboxCapacity) {
+
+    static final String[] KEYS = {
+        "tick.ms", "election.ticks", "heartbeat.ticks", "append.bytes", "inflight", "snapshot.chunk.bytes",
+        "pre.vote", "check.quorum", "retry.ticks", "timeout.ms", "snapshot.entries", "segment.bytes",
+        "inbox.capacity"
+    };
+
+    static RaftSettings parse(Settings s) {
+        s.requireOnly(KEYS);
+        long tick = s.longValue("tick.ms", 20, 1, 10_000);
+        int election = s.intValue("election.ticks", 10, 2, 100_000);
+        int heartbeat = s.intValue("heartbeat.ticks", 2, 1, election - 1);
+        RaftConfig core = new RaftConfig(
+                election,
+                heartbeat,
+                s.longValue("append.bytes", 1 << 20, 1, 256L << 20),
+                s.intValue("inflight", 64, 1, 1 << 16),
+                s.intValue("snapshot.chunk.bytes", 1 << 20, 1, 32 << 20),
+                s.bool("pre.vote", true),
+                s.bool("check.quorum", true));
+        long timeoutMs = s.longValue("timeout.ms", 10_000, tick, 24L * 3600 * 1000);
+        int timeoutTicks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs / tick));
+        int retry = s.intValue("retry.ticks", 2 * election, 1, Math.max(1, timeoutTicks));
+        Timing timing = new Timing(retry, Math.max(retry, timeoutTicks), s.longValue("snapshot.entries", 10_000, 1, 1L << 40));
+        return new RaftSettings(tick, core, timing, s.longValue("segment.bytes", 64L << 20, 4096, 1L << 40),
+                s.intValue("inbox.capacity", 65_536, 16, 1 << 24));
+    }
+}

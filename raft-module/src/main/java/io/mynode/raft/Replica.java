@@ -1,0 +1,401 @@
+package io.mynode.raft;
+
+import io.mynode.kernel.consensus.Applied;
+import io.mynode.kernel.consensus.Command;
+import io.mynode.kernel.consensus.ConsensusStatus;
+import io.mynode.kernel.consensus.StateMachine;
+import io.mynode.kernel.error.CorruptionException;
+import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.error.OutcomeUnknownException;
+import io.mynode.kernel.error.UnavailableException;
+import io.mynode.raft.core.Effect;
+import io.mynode.raft.core.Entry;
+import io.mynode.raft.core.Envelope;
+import io.mynode.raft.core.Log;
+import io.mynode.raft.core.Node;
+import io.mynode.raft.core.RaftConfig;
+import io.mynode.raft.core.SnapshotMeta;
+import io.mynode.raft.core.Snapshots;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Raft node with its state machine and its clients' bookkeeping, still deterministic and
+ * single-threaded: the {@link RaftConsensus} driver wraps it with a thread, a clock and a network,
+ * and the simulation tests run many of them in one thread.
+ *
+ * <h2>Exactly once</h2>
+ * Every proposal travels as a {@link Command} with a client id and sequence. The client ids are
+ * <em>lanes</em>: {@code <prefix>.<n>}, each with at most one proposal in flight, so a state machine
+ * that remembers only the last sequence per client (the kernel's contract) dedups exactly. A retry
+ * repeats the lane and sequence; a later proposal on the same lane takes the next sequence, so a
+ * stale copy of an abandoned proposal that commits late is recognised as a repeat and not applied.
+ *
+ * <h2>Retries and outcomes</h2>
+ * A proposal is resent when no leader was known, when the leader or term changed since it was
+ * sent, or after {@link Timing#retryTicks()}. After {@link Timing#timeoutTicks()} it fails: with
+ * {@link UnavailableException} if it never left this node (nothing can have been logged), else
+ * with {@link OutcomeUnknownException}. Reads are idempotent and only ever fail as unavailable.
+ *
+ * <p>Futures are completed on the calling thread, inside {@link #process()} and {@link #tick()}.
+ */
+final class Replica {
+    private static final System.Logger LOG = System.getLogger(Replica.class.getName());
+    private final String clientPrefix;
+    private final Log log;
+    private final StateMachine stateMachine;
+    private final Timing timing;
+    private final Node node;
+
+    private long now;
+    private long applied;
+    private MynodeException failure;
+
+    private final ArrayDeque<Integer> freeLanes = new ArrayDeque<>();
+    private final List<Long> laneSequence = new ArrayList<>();
+    private final Map<Key, Proposal> proposals = new LinkedHashMap<>();
+    private final Map<Long, Read> reads = new LinkedHashMap<>();
+    private long nextReadId;
+
+    private record Key(String clientId, long sequence) {}
+
+    private static final class Proposal {
+        final Key key;
+        final int lane;
+        final byte[] command;
+        final long deadline;
+        final CompletableFuture<Applied> future = new CompletableFuture<>();
+        boolean sent;
+        boolean everSent;
+        long sentAt;
+        String sentUnder;
+
+        Proposal(Key key, int lane, byte[] command, long deadline) {
+            this.key = key;
+            this.lane = lane;
+            this.command = command;
+            this.deadline = deadline;
+        }
+    }
+
+    private static final class Read {
+        final long deadline;
+        final CompletableFuture<Long> future = new CompletableFuture<>();
+        boolean sent;
+        long sentAt;
+        String sentUnder;
+        long index = -1;
+
+        Read(long deadline) {
+            this.deadline = deadline;
+        }
+    }
+
+    /**
+     * Recovers: the state machine's applied index must lie within the log (or just past a snapshot
+     * the log was reset to); entries after it are applied once known committed.
+     */
+    Replica(String nodeId, List<String> members, Log log, Snapshots snapshots, StateMachine stateMachine,
+            RaftConfig config, Timing timing, RandomGenerator random, String clientPrefix) {
+        this.clientPrefix = clientPrefix;
+        this.log = log;
+        this.stateMachine = stateMachine;
+        this.timing = timing;
+        this.applied = stateMachine.appliedIndex();
+        if (applied < log.firstIndex() - 1) {
+            throw new CorruptionException("state machine applied index " + applied + " is before the raft log's first index "
+                    + log.firstIndex() + ": the entries in between are gone");
+        }
+        // Read ids travel to the leader and back; a reply may arrive after this node restarted.
+        // Starting each incarnation at a random point keeps an old reply from completing a new read.
+        this.nextReadId = random.nextLong() >>> 2;
+        this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random);
+    }
+
+    /** Tracks the applied index jumping when the core installs a snapshot. */
+    private final class InstallHook implements Snapshots {
+        private final Snapshots inner;
+
+        InstallHook(Snapshots inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public SnapshotMeta latest() {
+            return inner.latest();
+        }
+
+        @Override
+        public byte[] read(SnapshotMeta snapshot, long offset, int max) {
+            return inner.read(snapshot, offset, max);
+        }
+
+        @Override
+        public void begin(SnapshotMeta snapshot) {
+            inner.begin(snapshot);
+        }
+
+        @Override
+        public void write(byte[] chunk) {
+            inner.write(chunk);
+        }
+
+        @Override
+        public void install(SnapshotMeta snapshot) {
+            inner.install(snapshot);
+            applied = snapshot.index();
+        }
+    }
+
+    Node node() {
+        return node;
+    }
+
+    long appliedIndex() {
+        return applied;
+    }
+
+    long now() {
+        return now;
+    }
+
+    Optional<MynodeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    // ---------------------------------------------------------------- client side
+
+    CompletableFuture<Applied> propose(byte[] payload) {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
+        }
+        int lane = freeLanes.isEmpty() ? newLane() : freeLanes.pop();
+        long seq = laneSequence.get(lane) + 1;
+        laneSequence.set(lane, seq);
+        Key key = new Key(clientPrefix + "." + lane, seq);
+        Proposal p = new Proposal(key, lane, CommandCodec.encode(new Command(key.clientId(), seq, payload)),
+                now + timing.timeoutTicks());
+        proposals.put(key, p);
+        return p.future;
+    }
+
+    CompletableFuture<Long> readIndex() {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
+        }
+        Read r = new Read(now + timing.timeoutTicks());
+        reads.put(++nextReadId, r);
+        return r.future;
+    }
+
+    private int newLane() {
+        laneSequence.add(0L);
+        return laneSequence.size() - 1;
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    void receive(Envelope env) {
+        if (failure == null) {
+            node.step(env);
+        }
+    }
+
+    /** One unit of logical time: the core's timers, then resends and deadlines. */
+    void tick() {
+        if (failure != null) {
+            return;
+        }
+        now++;
+        node.tick();
+        String key = currentLeaderKey();
+        for (var it = proposals.values().iterator(); it.hasNext(); ) {
+            Proposal p = it.next();
+            if (now >= p.deadline) {
+                it.remove();
+                freeLanes.push(p.lane);
+                p.future.completeExceptionally(p.everSent
+                        ? new OutcomeUnknownException("proposal " + p.key.clientId() + "#" + p.key.sequence()
+                                + " was sent to a leader but its outcome was not learnt in time")
+                        : new UnavailableException("no raft leader accepted the proposal in time; nothing was logged"));
+            } else if (p.sent && (!key.equals(p.sentUnder) || now - p.sentAt >= timing.retryTicks())) {
+                p.sent = false;
+            }
+        }
+        for (var it = reads.values().iterator(); it.hasNext(); ) {
+            Read r = it.next();
+            if (now >= r.deadline) {
+                it.remove();
+                r.future.completeExceptionally(new UnavailableException("no raft leader confirmed a read index in time"));
+            } else if (r.index < 0 && r.sent && (!key.equals(r.sentUnder) || now - r.sentAt >= timing.retryTicks())) {
+                r.sent = false;
+            }
+        }
+    }
+
+    /**
+     * Hands waiting requests to the core, syncs the log, applies what is committed, completes
+     * what can be completed and returns the messages to send (only now that the log is durable).
+     */
+    List<Envelope> process() {
+        if (failure != null) {
+            return List.of();
+        }
+        try {
+            return processUnchecked();
+        } catch (MynodeException e) {
+            stop(e);
+            return List.of();
+        } catch (RuntimeException e) {
+            stop(new InternalFailure("raft node failed: " + e, e));
+            return List.of();
+        }
+    }
+
+    private List<Envelope> processUnchecked() {
+        String key = currentLeaderKey();
+        List<byte[]> batch = new ArrayList<>();
+        List<Proposal> batched = new ArrayList<>();
+        for (Proposal p : proposals.values()) {
+            if (!p.sent) {
+                batch.add(p.command);
+                batched.add(p);
+            }
+        }
+        if (!batch.isEmpty() && node.propose(batch) != Node.Outcome.NO_LEADER) {
+            for (Proposal p : batched) {
+                p.sent = p.everSent = true;
+                p.sentAt = now;
+                p.sentUnder = key;
+            }
+        }
+        List<Long> readIds = new ArrayList<>();
+        reads.forEach((id, r) -> {
+            if (!r.sent && r.index < 0) {
+                readIds.add(id);
+            }
+        });
+        if (!readIds.isEmpty() && node.readIndex(readIds)) {
+            for (long id : readIds) {
+                Read r = reads.get(id);
+                r.sent = true;
+                r.sentAt = now;
+                r.sentUnder = key;
+            }
+        }
+        List<Effect> effects = node.drain();
+        log.sync();
+        List<Envelope> outgoing = new ArrayList<>();
+        for (Effect e : effects) {
+            switch (e) {
+                case Effect.Send s -> outgoing.add(s.envelope());
+                case Effect.RoleChange c -> { } // resends follow from the leader key in tick()
+                case Effect.ReadReady r -> {
+                    Read read = reads.get(r.id());
+                    if (read != null && read.index < 0) {
+                        read.index = r.index();
+                    }
+                }
+            }
+        }
+        applyCommitted();
+        completeReads();
+        maybeCompact();
+        return outgoing;
+    }
+
+    private String currentLeaderKey() {
+        return node.term() + "/" + node.leader().orElse("");
+    }
+
+    private void applyCommitted() {
+        long commit = node.commitIndex();
+        while (applied < commit) {
+            for (Entry e : log.entries(applied + 1, commit, 4L << 20)) {
+                Optional<Command> command = e.isNoop() ? Optional.empty() : decode(e);
+                if (command.isEmpty()) {
+                    stateMachine.skip(e.index());
+                } else {
+                    Command c = command.get();
+                    byte[] result = stateMachine.apply(e.index(), c);
+                    Proposal p = proposals.remove(new Key(c.clientId(), c.sequence()));
+                    if (p != null) {
+                        freeLanes.push(p.lane);
+                        p.future.complete(new Applied(e.index(), result));
+                    }
+                }
+                applied = e.index();
+            }
+        }
+    }
+
+    /**
+     * The command in a committed entry. The log's checksums rule out damage on disk, so an entry
+     * that does not decode was proposed malformed (a buggy or hostile peer's forward): every
+     * replica skips it alike, deterministically, instead of stopping the cluster.
+     */
+    private static Optional<Command> decode(Entry e) {
+        try {
+            return Optional.of(CommandCodec.decode(e.index(), e.data()));
+        } catch (CorruptionException ex) {
+            LOG.log(System.Logger.Level.WARNING, "raft entry " + e.index() + " holds no valid command; applied as a no-op: "
+                    + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void completeReads() {
+        for (var it = reads.values().iterator(); it.hasNext(); ) {
+            Read r = it.next();
+            if (r.index >= 0 && r.index <= applied) {
+                it.remove();
+                r.future.complete(r.index);
+            }
+        }
+    }
+
+    private void maybeCompact() {
+        long first = log.firstIndex();
+        if (applied - (first - 1) < timing.snapshotEntries()) {
+            return;
+        }
+        long durable = Math.min(stateMachine.flush(), applied);
+        if (durable >= first && durable <= log.lastIndex()) {
+            log.compact(durable);
+        }
+    }
+
+    /** Fails every outstanding request; the replica takes no more input. */
+    void stop(MynodeException cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        for (Proposal p : proposals.values()) {
+            p.future.completeExceptionally(p.everSent
+                    ? new OutcomeUnknownException("raft node stopped before the outcome of proposal "
+                            + p.key.clientId() + "#" + p.key.sequence() + " was known: " + cause.getMessage(), cause)
+                    : new UnavailableException("raft node stopped: " + cause.getMessage(), cause));
+        }
+        proposals.clear();
+        for (Read r : reads.values()) {
+            r.future.completeExceptionally(new UnavailableException("raft node stopped: " + cause.getMessage(), cause));
+        }
+        reads.clear();
+    }
+
+    ConsensusStatus status() {
+        return new ConsensusStatus(node.id(), node.roleName(), node.leader(), node.term(), node.commitIndex(), applied,
+                node.matchIndex());
+    }
+
+    int pendingRequests() {
+        return proposals.size() + reads.size();
+    }
+}

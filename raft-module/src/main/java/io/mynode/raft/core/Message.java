@@ -1,0 +1,47 @@
+package io.mynode.raft.core;
+
+import java.util.List;
+
+/**
+ * The messages Raft nodes exchange. Every message travels in an {@link Envelope} carrying the
+ * sender's term; forwarded client traffic ({@link Forward}, {@link ReadRequest},
+ * {@link ReadResponse}) is exempt from the term rules, since it is valid in any term.
+ */
+public sealed interface Message {
+
+    /** Leader → follower: entries after {@code prevIndex}@{@code prevTerm}, and the commit index. */
+    record Append(long prevIndex, long prevTerm, List<Entry> entries, long commit) implements Message {}
+
+    /**
+     * Follower → leader. On success {@code index} is the last index known to match the leader.
+     * On rejection {@code index} is the rejected {@code prevIndex} and {@code hintIndex}@{@code
+     * hintTerm} the follower's last entry that may match, so the leader skips whole terms.
+     */
+    record AppendResponse(boolean success, long index, long hintIndex, long hintTerm) implements Message {}
+
+    /** Leader → follower: still leading; {@code commit} is capped at what the follower matches. */
+    record Heartbeat(long commit, long readSeq) implements Message {}
+
+    record HeartbeatResponse(long readSeq) implements Message {}
+
+    /** A (pre-)candidate asks for a vote; a pre-vote carries the term the candidate would take. */
+    record VoteRequest(boolean pre, long lastIndex, long lastTerm) implements Message {}
+
+    record VoteResponse(boolean pre, boolean granted) implements Message {}
+
+    /** Leader → follower: one chunk of a snapshot; {@code done} marks the last. */
+    record InstallSnapshot(long index, long snapshotTerm, long size, long offset, byte[] data, boolean done)
+            implements Message {}
+
+    /** Follower → leader: the offset it expects next, or that the snapshot is installed. */
+    record SnapshotResponse(long index, long nextOffset, boolean installed) implements Message {}
+
+    /** Follower → leader: commands proposed on the follower, to append as they are. */
+    record Forward(List<byte[]> commands) implements Message {}
+
+    /** Follower → leader: read requests (ids local to the follower) wanting a read index. */
+    record ReadRequest(List<Long> ids) implements Message {}
+
+    /** Leader → follower: the read index for those requests, confirmed by a quorum. */
+    record ReadResponse(List<Long> ids, long index) implements Message {}
+}

@@ -1,0 +1,745 @@
+package io.mynode.raft.core;
+
+import io.mynode.kernel.error.CorruptionException;
+import io.mynode.raft.core.Message.Append;
+import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.Heartbeat;
+import io.mynode.raft.core.Message.HeartbeatResponse;
+import io.mynode.raft.core.Message.InstallSnapshot;
+import io.mynode.raft.core.Message.ReadRequest;
+import io.mynode.raft.core.Message.ReadResponse;
+import io.mynode.raft.core.Message.SnapshotResponse;
+import io.mynode.raft.core.Message.VoteRequest;
+import io.mynode.raft.core.Message.VoteResponse;
+import io.mynode.raft.core.Role.Candidate;
+import io.mynode.raft.core.Role.Follower;
+import io.mynode.raft.core.Role.Leader;
+import io.mynode.raft.core.Role.PendingRead;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * One Raft node as a deterministic state machine: {@link #tick()}, {@link #step(Envelope)},
+ * {@link #propose(List)} and {@link #readIndex(List)} go in; messages and effects come out of
+ * {@link #drain()}. No threads, clocks, sockets or files: the {@link Log} and {@link Snapshots}
+ * are injected, and the random source that spreads election timeouts is seeded by the caller.
+ *
+ * <p>The caller must {@link Log#sync()} before it sends the messages drained, so that whatever a
+ * message promises (a vote, an acknowledged entry) is durable first; and it applies entries up
+ * to {@link #commitIndex()} only after that sync.
+ */
+public final class Node {
+
+    /** What became of a proposal. */
+    public enum Outcome { APPENDED, FORWARDED, NO_LEADER }
+
+    private final String id;
+    private final List<String> peers;
+    private final int quorum;
+    private final Log log;
+    private final Snapshots snapshots;
+    private final RaftConfig config;
+    private final RandomGenerator random;
+    private final List<Effect> out = new ArrayList<>();
+
+    private long term;
+    private String votedFor;
+    private Role role;
+    private long commit;
+    private int electionElapsed;
+    private int electionTimeout;
+    private int heartbeatElapsed;
+    /** Follower side of a snapshot transfer. */
+    private SnapshotMeta receiving;
+    private long received;
+    private Effect.RoleChange lastRoleChange;
+
+    /**
+     * Starts as a follower at the durable term and vote. {@code members} lists every node,
+     * this one included, in the same order on every node.
+     */
+    public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
+            RandomGenerator random) {
+        if (!members.contains(id)) {
+            throw new IllegalArgumentException("members " + members + " do not include " + id);
+        }
+        this.id = id;
+        this.peers = members.stream().filter(m -> !m.equals(id)).toList();
+        this.quorum = members.size() / 2 + 1;
+        this.log = log;
+        this.snapshots = snapshots;
+        this.config = config;
+        this.random = random;
+        this.term = log.currentTerm();
+        this.votedFor = log.votedFor().orElse(null);
+        this.commit = log.firstIndex() - 1;
+        this.role = new Follower(null);
+        resetElectionTimer();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long term() {
+        return term;
+    }
+
+    public String roleName() {
+        return role.name();
+    }
+
+    public boolean isLeader() {
+        return role instanceof Leader;
+    }
+
+    public Optional<String> leader() {
+        return Optional.ofNullable(leaderId());
+    }
+
+    public long commitIndex() {
+        return commit;
+    }
+
+    /** The leader's match index per node (itself included); empty on other nodes. */
+    public Map<String, Long> matchIndex() {
+        if (!(role instanceof Leader l)) {
+            return Map.of();
+        }
+        Map<String, Long> m = new TreeMap<>();
+        m.put(id, log.lastIndex());
+        l.progress.forEach((p, pr) -> m.put(p, pr.match));
+        return m;
+    }
+
+    /** Removes and returns everything produced since the last call. */
+    public List<Effect> drain() {
+        List<Effect> effects = List.copyOf(out);
+        out.clear();
+        return effects;
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /** Advances logical time by one tick: election timeouts, heartbeats, check-quorum. */
+    public void tick() {
+        if (role instanceof Leader l) {
+            if (++heartbeatElapsed >= config.heartbeatTicks()) {
+                broadcastHeartbeat(l);
+            }
+            if (++l.checkQuorumElapsed >= config.electionTicks()) {
+                l.checkQuorumElapsed = 0;
+                if (config.checkQuorum() && !hasActiveQuorum(l)) {
+                    becomeFollower(term, null);
+                }
+            }
+            return;
+        }
+        if (++electionElapsed >= electionTimeout) {
+            campaign(config.preVote());
+        }
+    }
+
+    /**
+     * Offers commands for the log: appended here when leading, forwarded when a leader is known,
+     * otherwise dropped ({@link Outcome#NO_LEADER}) for the caller to retry.
+     */
+    public Outcome propose(List<byte[]> commands) {
+        if (commands.isEmpty()) {
+            return Outcome.APPENDED;
+        }
+        if (role instanceof Leader l) {
+            appendAndReplicate(l, commands);
+            return Outcome.APPENDED;
+        }
+        String leader = leaderId();
+        if (leader == null) {
+            return Outcome.NO_LEADER;
+        }
+        send(leader, new Forward(List.copyOf(commands)));
+        return Outcome.FORWARDED;
+    }
+
+    /**
+     * Asks for a read index for each of {@code ids}; a {@link Effect.ReadReady} follows once the
+     * leader has confirmed it still leads. False when no leader is known (the caller retries).
+     */
+    public boolean readIndex(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        if (role instanceof Leader l) {
+            addRead(l, new PendingRead(id, List.copyOf(ids), 0, 0));
+            return true;
+        }
+        String leader = leaderId();
+        if (leader == null) {
+            return false;
+        }
+        send(leader, new ReadRequest(List.copyOf(ids)));
+        return true;
+    }
+
+    /** Handles one message addressed to this node. Stale, duplicated or reordered ones are harmless. */
+    public void step(Envelope env) {
+        Message msg = env.message();
+        String from = env.from();
+        if (from.equals(id) || !peers.contains(from)) {
+            return;
+        }
+        // Client traffic is valid in every term.
+        switch (msg) {
+            case Forward f -> {
+                if (role instanceof Leader l) {
+                    appendAndReplicate(l, f.commands());
+                }
+                return;
+            }
+            case ReadRequest r -> {
+                if (role instanceof Leader l) {
+                    addRead(l, new PendingRead(from, r.ids(), 0, 0));
+                }
+                return;
+            }
+            case ReadResponse r -> {
+                for (long rid : r.ids()) {
+                    out.add(new Effect.ReadReady(rid, r.index()));
+                }
+                return;
+            }
+            default -> { }
+        }
+        if (env.term() > term) {
+            boolean preVote = msg instanceof VoteRequest v && v.pre();
+            boolean preGrant = msg instanceof VoteResponse v && v.pre() && v.granted();
+            if (msg instanceof VoteRequest v && !v.pre() && inLease()) {
+                return; // a leader we heard from recently is alive: do not let a stray candidate depose it
+            }
+            if (!preVote && !preGrant) {
+                boolean fromLeader = msg instanceof Append || msg instanceof Heartbeat || msg instanceof InstallSnapshot;
+                becomeFollower(env.term(), fromLeader ? from : null);
+            }
+        } else if (env.term() < term) {
+            switch (msg) {
+                // An old leader: tell it our term so it steps down.
+                case Append a -> send(from, new HeartbeatResponse(0));
+                case Heartbeat h -> send(from, new HeartbeatResponse(0));
+                case InstallSnapshot s -> send(from, new HeartbeatResponse(0));
+                case VoteRequest v when v.pre() -> send(from, new VoteResponse(true, false));
+                default -> { }
+            }
+            return;
+        }
+        switch (msg) {
+            case Append a -> onAppend(from, a);
+            case AppendResponse r -> onAppendResponse(from, r);
+            case Heartbeat h -> onHeartbeat(from, h);
+            case HeartbeatResponse r -> onHeartbeatResponse(from, r);
+            case VoteRequest v -> onVoteRequest(from, env.term(), v);
+            case VoteResponse v -> onVoteResponse(from, env.term(), v);
+            case InstallSnapshot s -> onInstallSnapshot(from, s);
+            case SnapshotResponse r -> onSnapshotResponse(from, r);
+            case Forward f -> throw new AssertionError("handled above");
+            case ReadRequest r -> throw new AssertionError("handled above");
+            case ReadResponse r -> throw new AssertionError("handled above");
+        }
+    }
+
+    // ---------------------------------------------------------------- elections
+
+    /** Starts an election now, as an election timeout would; for scripted tests. */
+    void campaign() {
+        if (!(role instanceof Leader)) {
+            campaign(config.preVote());
+        }
+    }
+
+    private void campaign(boolean pre) {
+        Candidate c = new Candidate(pre);
+        c.granted().add(id);
+        if (!pre) {
+            term++;
+            votedFor = id;
+            log.saveTermAndVote(term, Optional.of(id));
+        }
+        setRole(c);
+        resetElectionTimer();
+        if (c.granted().size() >= quorum) {
+            if (pre) {
+                campaign(false);
+            } else {
+                becomeLeader();
+            }
+            return;
+        }
+        long lastIndex = log.lastIndex();
+        VoteRequest request = new VoteRequest(pre, lastIndex, log.term(lastIndex));
+        for (String p : peers) {
+            out.add(new Effect.Send(new Envelope(id, p, pre ? term + 1 : term, request)));
+        }
+    }
+
+    private void onVoteRequest(String from, long msgTerm, VoteRequest v) {
+        long lastIndex = log.lastIndex();
+        long lastTerm = log.term(lastIndex);
+        boolean upToDate = v.lastTerm() > lastTerm || (v.lastTerm() == lastTerm && v.lastIndex() >= lastIndex);
+        if (v.pre()) {
+            boolean grant = msgTerm > term && upToDate && !inLease() && !(role instanceof Leader);
+            out.add(new Effect.Send(new Envelope(id, from, grant ? msgTerm : term, new VoteResponse(true, grant))));
+            return;
+        }
+        boolean grant = upToDate && (votedFor == null || votedFor.equals(from)) && !(role instanceof Leader);
+        if (grant) {
+            votedFor = from;
+            log.saveTermAndVote(term, Optional.of(from));
+            electionElapsed = 0;
+        }
+        send(from, new VoteResponse(false, grant));
+    }
+
+    private void onVoteResponse(String from, long msgTerm, VoteResponse v) {
+        if (!(role instanceof Candidate c) || c.pre() != v.pre()) {
+            return;
+        }
+        if (v.pre() && v.granted() && msgTerm != term + 1) {
+            return;
+        }
+        (v.granted() ? c.granted() : c.rejected()).add(from);
+        if (c.granted().size() >= quorum) {
+            if (c.pre()) {
+                campaign(false);
+            } else {
+                becomeLeader();
+            }
+        } else if (c.rejected().size() >= quorum) {
+            becomeFollower(term, null);
+        }
+    }
+
+    private void becomeFollower(long newTerm, String leader) {
+        if (newTerm > term) {
+            term = newTerm;
+            votedFor = null;
+            log.saveTermAndVote(term, Optional.empty());
+        }
+        receiving = null;
+        setRole(new Follower(leader));
+        resetElectionTimer();
+    }
+
+    private void becomeLeader() {
+        Leader l = new Leader();
+        long next = log.lastIndex() + 1;
+        for (String p : peers) {
+            Progress pr = new Progress(next);
+            pr.recentActive = true;
+            l.progress.put(p, pr);
+        }
+        setRole(l);
+        heartbeatElapsed = 0;
+        log.append(List.of(new Entry(next, term, new byte[0])));
+        for (String p : peers) {
+            sendAppend(p, l.progress.get(p));
+        }
+        maybeCommit(l);
+    }
+
+    private boolean inLease() {
+        return config.checkQuorum() && role instanceof Follower f && f.leader() != null
+                && electionElapsed < config.electionTicks();
+    }
+
+    private boolean hasActiveQuorum(Leader l) {
+        int active = 1;
+        for (Progress pr : l.progress.values()) {
+            if (pr.recentActive) {
+                active++;
+            }
+            pr.recentActive = false;
+        }
+        return active >= quorum;
+    }
+
+    // ---------------------------------------------------------------- replication, follower side
+
+    private void onAppend(String from, Append a) {
+        followLeader(from);
+        long prevIndex = a.prevIndex();
+        List<Entry> entries = a.entries();
+        if (prevIndex < commit) {
+            // Entries up to our commit index are committed, hence equal to the leader's: skip them.
+            int skip = (int) Math.min(entries.size(), commit - prevIndex);
+            entries = entries.subList(skip, entries.size());
+            if (entries.isEmpty()) {
+                send(from, new AppendResponse(true, commit, 0, 0));
+                return;
+            }
+            prevIndex = commit;
+        } else if (prevIndex > log.lastIndex() || log.term(prevIndex) != a.prevTerm()) {
+            long hint = Math.min(prevIndex, log.lastIndex());
+            while (hint > commit && log.term(hint) > a.prevTerm()) {
+                hint--;
+            }
+            send(from, new AppendResponse(false, a.prevIndex(), hint, log.term(hint)));
+            return;
+        }
+        // Skip what we already have; truncate and append from the first entry that differs.
+        int i = 0;
+        while (i < entries.size() && entries.get(i).index() <= log.lastIndex()
+                && log.term(entries.get(i).index()) == entries.get(i).term()) {
+            i++;
+        }
+        if (i < entries.size()) {
+            if (entries.get(i).index() <= commit) {
+                throw new IllegalStateException("leader " + from + " would overwrite committed entry " + entries.get(i));
+            }
+            log.append(entries.subList(i, entries.size()));
+        }
+        long lastNew = prevIndex + entries.size();
+        long newCommit = Math.min(a.commit(), lastNew);
+        if (newCommit > commit) {
+            commit = newCommit;
+        }
+        send(from, new AppendResponse(true, lastNew, 0, 0));
+    }
+
+    private void onHeartbeat(String from, Heartbeat h) {
+        followLeader(from);
+        long newCommit = Math.min(h.commit(), log.lastIndex());
+        if (newCommit > commit) {
+            commit = newCommit;
+        }
+        send(from, new HeartbeatResponse(h.readSeq()));
+    }
+
+    private void onInstallSnapshot(String from, InstallSnapshot s) {
+        followLeader(from);
+        if (s.index() <= commit) {
+            receiving = null;
+            send(from, new SnapshotResponse(s.index(), 0, true));
+            return;
+        }
+        SnapshotMeta meta = new SnapshotMeta(s.index(), s.snapshotTerm(), s.size());
+        if (!meta.equals(receiving)) {
+            if (s.offset() != 0) {
+                send(from, new SnapshotResponse(s.index(), 0, false));
+                return;
+            }
+            receiving = meta;
+            received = 0;
+            snapshots.begin(meta);
+        }
+        if (s.offset() != received) {
+            send(from, new SnapshotResponse(s.index(), received, false));
+            return;
+        }
+        snapshots.write(s.data());
+        received += s.data().length;
+        if (!s.done()) {
+            send(from, new SnapshotResponse(s.index(), received, false));
+            return;
+        }
+        receiving = null;
+        if (received != s.size()) {
+            send(from, new SnapshotResponse(s.index(), 0, false));
+            return;
+        }
+        if (meta.index() <= log.lastIndex() && meta.index() >= log.firstIndex() - 1
+                && log.term(meta.index()) == meta.term()) {
+            // Our log already holds the snapshot's last entry: it is committed, keep the log.
+            commit = meta.index();
+        } else {
+            try {
+                snapshots.install(meta);
+            } catch (CorruptionException e) {
+                send(from, new SnapshotResponse(s.index(), 0, false));
+                return;
+            }
+            log.resetTo(meta.index(), meta.term());
+            commit = meta.index();
+        }
+        send(from, new SnapshotResponse(s.index(), 0, true));
+    }
+
+    private void followLeader(String from) {
+        if (!(role instanceof Follower f) || !from.equals(f.leader())) {
+            becomeFollower(term, from);
+        }
+        electionElapsed = 0;
+    }
+
+    // ---------------------------------------------------------------- replication, leader side
+
+    private void appendAndReplicate(Leader l, List<byte[]> commands) {
+        long index = log.lastIndex();
+        List<Entry> entries = new ArrayList<>(commands.size());
+        for (byte[] c : commands) {
+            if (c.length == 0) {
+                throw new IllegalArgumentException("an empty command is reserved for no-ops");
+            }
+            entries.add(new Entry(++index, term, c));
+        }
+        log.append(entries);
+        for (String p : peers) {
+            sendAppend(p, l.progress.get(p));
+        }
+        maybeCommit(l);
+    }
+
+    /** Sends what {@code p} lacks, within its mode's limits; a snapshot when that was compacted. */
+    private void sendAppend(String p, Progress pr) {
+        switch (pr.state) {
+            case SNAPSHOT -> {
+                return;
+            }
+            case PROBE -> {
+                if (pr.paused) {
+                    return;
+                }
+            }
+            case REPLICATE -> {
+                if (pr.inflight.size() >= config.maxInflight() || pr.next > log.lastIndex()) {
+                    return;
+                }
+            }
+        }
+        long prevIndex = pr.next - 1;
+        if (prevIndex < log.firstIndex() - 1) {
+            startSnapshot(p, pr);
+            return;
+        }
+        List<Entry> entries = pr.next <= log.lastIndex()
+                ? log.entries(pr.next, log.lastIndex(), config.maxAppendBytes())
+                : List.of();
+        if (pr.state == Progress.State.REPLICATE) {
+            long last = entries.getLast().index();
+            pr.inflight.addLast(last);
+            pr.next = last + 1;
+        } else {
+            pr.paused = true;
+        }
+        pr.commitSent = Math.max(pr.commitSent, Math.min(commit, prevIndex + entries.size()));
+        send(p, new Append(prevIndex, log.term(prevIndex), entries, commit));
+    }
+
+    private void onAppendResponse(String from, AppendResponse r) {
+        if (!(role instanceof Leader l)) {
+            return;
+        }
+        Progress pr = l.progress.get(from);
+        pr.recentActive = true;
+        if (r.success()) {
+            boolean advanced = pr.acknowledge(r.index());
+            if (pr.state == Progress.State.PROBE) {
+                pr.becomeReplicate();
+            }
+            if (pr.state == Progress.State.SNAPSHOT && pr.match >= pr.snapshot.index()) {
+                pr.becomeProbe();
+            }
+            if (advanced && maybeCommit(l)) {
+                // Tell followers about the new commit index now, not at the next heartbeat.
+                for (String p : peers) {
+                    if (!p.equals(from)) {
+                        sendCommit(p, l.progress.get(p));
+                    }
+                }
+            }
+            sendAppend(from, pr);
+            sendCommit(from, pr);
+        } else {
+            long hint = Math.min(r.hintIndex(), log.lastIndex());
+            while (hint >= log.firstIndex() && log.term(hint) > r.hintTerm()) {
+                hint--;
+            }
+            if (pr.reject(r.index(), hint)) {
+                sendAppend(from, pr);
+            }
+        }
+    }
+
+    /**
+     * An empty append at the follower's match point, carrying only the commit index, unless the
+     * follower already knows as much of it as it can use.
+     */
+    private void sendCommit(String p, Progress pr) {
+        long usable = Math.min(commit, pr.match);
+        if (pr.state == Progress.State.REPLICATE && pr.match >= log.firstIndex() - 1 && pr.commitSent < usable) {
+            pr.commitSent = usable;
+            send(p, new Append(pr.match, log.term(pr.match), List.of(), commit));
+        }
+    }
+
+    private void onHeartbeatResponse(String from, HeartbeatResponse r) {
+        if (!(role instanceof Leader l)) {
+            return;
+        }
+        Progress pr = l.progress.get(from);
+        pr.recentActive = true;
+        if (r.readSeq() > pr.readSeq) {
+            pr.readSeq = r.readSeq();
+            releaseReads(l);
+        }
+        if (pr.match >= log.lastIndex()) {
+            return;
+        }
+        switch (pr.state) {
+            case PROBE -> pr.paused = false;
+            case REPLICATE -> {
+                if (!pr.ackedSinceHeartbeat) {
+                    pr.becomeProbe(); // appends were lost: resend from the match point
+                }
+            }
+            case SNAPSHOT -> {
+                if (!pr.snapshotProgressed) {
+                    sendSnapshotChunk(from, pr);
+                }
+                pr.snapshotProgressed = false;
+                return;
+            }
+        }
+        sendAppend(from, pr);
+    }
+
+    private void startSnapshot(String p, Progress pr) {
+        pr.state = Progress.State.SNAPSHOT;
+        pr.inflight.clear();
+        pr.snapshot = snapshots.latest();
+        pr.snapshotOffset = 0;
+        sendSnapshotChunk(p, pr);
+    }
+
+    private void sendSnapshotChunk(String p, Progress pr) {
+        SnapshotMeta s = pr.snapshot;
+        byte[] data = snapshots.read(s, pr.snapshotOffset, config.snapshotChunkBytes());
+        if (data.length == 0 && pr.snapshotOffset < s.size()) {
+            // That snapshot was replaced by a newer one: start over with the newest.
+            s = pr.snapshot = snapshots.latest();
+            pr.snapshotOffset = 0;
+            data = snapshots.read(s, 0, config.snapshotChunkBytes());
+        }
+        boolean done = pr.snapshotOffset + data.length >= s.size();
+        send(p, new InstallSnapshot(s.index(), s.term(), s.size(), pr.snapshotOffset, data, done));
+    }
+
+    private void onSnapshotResponse(String from, SnapshotResponse r) {
+        if (!(role instanceof Leader l)) {
+            return;
+        }
+        Progress pr = l.progress.get(from);
+        pr.recentActive = true;
+        if (r.installed()) {
+            pr.acknowledge(r.index());
+            if (pr.state == Progress.State.SNAPSHOT) {
+                pr.becomeProbe();
+                sendAppend(from, pr);
+            }
+            return;
+        }
+        if (pr.state != Progress.State.SNAPSHOT || pr.snapshot.index() != r.index()) {
+            return;
+        }
+        if (r.nextOffset() == pr.snapshotOffset && r.nextOffset() != 0) {
+            return; // a duplicate answer to a chunk already answered
+        }
+        pr.snapshotOffset = Math.min(r.nextOffset(), pr.snapshot.size());
+        pr.snapshotProgressed = true;
+        sendSnapshotChunk(from, pr);
+    }
+
+    /** Commits the highest index a quorum holds, if it is of this term; true when it advanced. */
+    private boolean maybeCommit(Leader l) {
+        List<Long> matches = new ArrayList<>(peers.size() + 1);
+        matches.add(log.lastIndex());
+        l.progress.values().forEach(pr -> matches.add(pr.match));
+        matches.sort(Collections.reverseOrder());
+        long candidate = matches.get(quorum - 1);
+        if (candidate <= commit || log.term(candidate) != term) {
+            return false;
+        }
+        commit = candidate;
+        if (!l.committedInTerm) {
+            l.committedInTerm = true;
+            List<PendingRead> waiting = List.copyOf(l.waiting);
+            l.waiting.clear();
+            waiting.forEach(r -> addRead(l, r));
+        }
+        return true;
+    }
+
+    private void broadcastHeartbeat(Leader l) {
+        heartbeatElapsed = 0;
+        for (String p : peers) {
+            Progress pr = l.progress.get(p);
+            pr.ackedSinceHeartbeat = false;
+            pr.commitSent = Math.max(pr.commitSent, Math.min(pr.match, commit));
+            send(p, new Heartbeat(Math.min(pr.match, commit), l.readSeq));
+        }
+    }
+
+    // ---------------------------------------------------------------- read index
+
+    private void addRead(Leader l, PendingRead r) {
+        if (!l.committedInTerm) {
+            l.waiting.add(r); // our commit index may lag the true one until we commit in our term
+            return;
+        }
+        l.readSeq++;
+        l.reads.add(new PendingRead(r.from(), r.ids(), commit, l.readSeq));
+        if (quorum == 1) {
+            releaseReads(l);
+        } else {
+            broadcastHeartbeat(l);
+        }
+    }
+
+    private void releaseReads(Leader l) {
+        List<Long> seqs = new ArrayList<>(peers.size() + 1);
+        seqs.add(l.readSeq);
+        l.progress.values().forEach(pr -> seqs.add(pr.readSeq));
+        seqs.sort(Collections.reverseOrder());
+        long confirmed = seqs.get(quorum - 1);
+        while (!l.reads.isEmpty() && l.reads.getFirst().seq() <= confirmed) {
+            PendingRead r = l.reads.removeFirst();
+            if (r.from().equals(id)) {
+                r.ids().forEach(rid -> out.add(new Effect.ReadReady(rid, r.index())));
+            } else {
+                send(r.from(), new ReadResponse(r.ids(), r.index()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private String leaderId() {
+        return switch (role) {
+            case Leader l -> id;
+            case Follower f -> f.leader();
+            case Candidate c -> null;
+        };
+    }
+
+    /** Switches role, reporting it unless nothing visible (role, term, leader) changed. */
+    private void setRole(Role next) {
+        role = next;
+        Effect.RoleChange change = new Effect.RoleChange(role.name(), term, leader());
+        if (!change.equals(lastRoleChange) || next instanceof Candidate) {
+            lastRoleChange = change;
+            out.add(change);
+        }
+    }
+
+    private void resetElectionTimer() {
+        electionElapsed = 0;
+        electionTimeout = config.electionTicks() + random.nextInt(config.electionTicks());
+    }
+
+    private void send(String to, Message m) {
+        out.add(new Effect.Send(new Envelope(id, to, term, m)));
+    }
+}

@@ -1,0 +1,95 @@
+package io.mynode.raft.core;
+
+import java.util.ArrayDeque;
+
+/**
+ * A leader's knowledge of one follower (etcd's {@code Progress}): how far its log matches, what
+ * to send next, and in which of three modes.
+ *
+ * <pre>
+ *   PROBE ──success──► REPLICATE        (probe: one append at a time until a match is found;
+ *     ▲                   │              replicate: pipeline up to maxInflight appends)
+ *     └──reject/lost──────┘
+ *   any ──next entry compacted──► SNAPSHOT ──installed──► PROBE
+ * </pre>
+ */
+final class Progress {
+    enum State { PROBE, REPLICATE, SNAPSHOT }
+
+    State state = State.PROBE;
+    long match;
+    long next;
+    /** Probe mode: an append is outstanding; wait for its answer or the next heartbeat reply. */
+    boolean paused;
+    /** Last index of each append in flight (replicate mode). */
+    final ArrayDeque<Long> inflight = new ArrayDeque<>();
+    /** Any sign of life since the last check-quorum round. */
+    boolean recentActive;
+    /** An append was acknowledged since the last heartbeat; if not, a missing tail is resent. */
+    boolean ackedSinceHeartbeat;
+    /** Highest read round this follower confirmed. */
+    long readSeq;
+    /** The commit index this follower can have learnt from what we sent (capped at what it held). */
+    long commitSent;
+    SnapshotMeta snapshot;
+    long snapshotOffset;
+    boolean snapshotProgressed;
+
+    Progress(long next) {
+        this.next = next;
+    }
+
+    void becomeProbe() {
+        state = State.PROBE;
+        next = match + 1;
+        paused = false;
+        inflight.clear();
+        snapshot = null;
+    }
+
+    void becomeReplicate() {
+        state = State.REPLICATE;
+        next = Math.max(next, match + 1);
+        paused = false;
+    }
+
+    /** Records a successful append up to {@code index}; false if it tells nothing new. */
+    boolean acknowledge(long index) {
+        while (!inflight.isEmpty() && inflight.peekFirst() <= index) {
+            inflight.pollFirst();
+        }
+        paused = false;
+        if (index <= match) {
+            return false;
+        }
+        match = index;
+        next = Math.max(next, index + 1);
+        ackedSinceHeartbeat = true;
+        return true;
+    }
+
+    /**
+     * Handles a rejection of the append at {@code rejected}; {@code hint} is where the leader's
+     * log may match the follower's. False when the rejection is stale (reordered or duplicated).
+     */
+    boolean reject(long rejected, long hint) {
+        if (state == State.REPLICATE) {
+            if (rejected <= match) {
+                return false;
+            }
+            becomeProbe();
+            return true;
+        }
+        if (state == State.SNAPSHOT || rejected != next - 1) {
+            return false;
+        }
+        next = Math.max(Math.min(rejected, hint + 1), match + 1);
+        paused = false;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return state + " match=" + match + " next=" + next;
+    }
+}

@@ -1,0 +1,58 @@
+package io.mynode.raft.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A node's role and the state only that role has. */
+sealed interface Role {
+
+    String name();
+
+    /** Follows {@code leader} (null when none is known in this term). */
+    record Follower(String leader) implements Role {
+        @Override
+        public String name() {
+            return "follower";
+        }
+    }
+
+    /** Campaigning; {@code pre} while only asking for pre-votes. Mutable vote tallies. */
+    record Candidate(boolean pre, Set<String> granted, Set<String> rejected) implements Role {
+        Candidate(boolean pre) {
+            this(pre, new HashSet<>(), new HashSet<>());
+        }
+
+        @Override
+        public String name() {
+            return pre ? "pre-candidate" : "candidate";
+        }
+    }
+
+    /**
+     * Leading: per-follower progress and the read-index machinery. A read gets the commit index
+     * and a read round number; heartbeats carry the round, and once a quorum has echoed a round
+     * every read of that round is confirmed (the leader was still leader after the read arrived).
+     */
+    final class Leader implements Role {
+        final Map<String, Progress> progress = new HashMap<>();
+        /** Reads that arrived before an entry of this term was committed. */
+        final List<PendingRead> waiting = new ArrayList<>();
+        /** Reads with an index and a round, oldest first. */
+        final List<PendingRead> reads = new ArrayList<>();
+        long readSeq;
+        int checkQuorumElapsed;
+        boolean committedInTerm;
+
+        @Override
+        public String name() {
+            return "leader";
+        }
+    }
+
+    /** Read requests from {@code from} (this node or a follower) confirmed together. */
+    record PendingRead(String from, List<Long> ids, long index, long seq) {}
+}

@@ -1,0 +1,510 @@
+package io.mynode.raft;
+
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.OutcomeUnknownException;
+import io.mynode.kernel.error.UnavailableException;
+import io.mynode.raft.Linearizability.Op;
+import io.mynode.raft.core.Codec;
+import io.mynode.raft.core.Entry;
+import io.mynode.raft.core.Envelope;
+import io.mynode.raft.core.MemoryLog;
+import io.mynode.raft.core.RaftConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A whole cluster in one thread, driven by one seed: {@link Replica}s (the same code the real
+ * driver runs) over a simulated network that drops, delays, duplicates, reorders, corrupts and
+ * partitions, with nodes that crash (losing whatever was not synced, mid-step included) and
+ * restart. Clients run a key-value register workload; after every step the Raft invariants are
+ * checked, and at the end the history must be linearizable and the cluster must recover.
+ *
+ * <p>Everything, including the failure message, is a function of the seed: a failing seed
+ * replays exactly with {@code -Draft.sim.seed=N}.
+ */
+final class Simulation {
+
+    /** The fault and workload mix, drawn from the seed. */
+    record Options(int nodes, int chaosTicks, double drop, double duplicate, int maxDelay, double garbage,
+            boolean partitions, boolean crashes, long snapshotEntries, boolean preVote, boolean checkQuorum) {
+
+        static Options forSeed(long seed) {
+            SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            int roll = r.nextInt(10);
+            int nodes = roll == 0 ? 1 : roll <= 6 ? 3 : 5;
+            long[] snapshotChoices = {4, 16, 1000};
+            return new Options(nodes, 250, r.nextDouble() * 0.2, r.nextDouble() * 0.1, 1 + r.nextInt(4),
+                    r.nextDouble() < 0.3 ? 0.01 : 0, r.nextDouble() < 0.6, r.nextDouble() < 0.6,
+                    snapshotChoices[r.nextInt(snapshotChoices.length)], r.nextDouble() < 0.8, r.nextDouble() < 0.7);
+        }
+    }
+
+    private static final int SETTLE_TICKS = 300;
+    private static final boolean TRACE = Boolean.getBoolean("raft.sim.trace");
+    private static final String[] KEYS = {"a", "b", "c"};
+
+    private final long seed;
+    private final Options options;
+    private final SplittableRandom random;
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, SimNode> nodes = new TreeMap<>();
+    private final PriorityQueue<InFlight> network = new PriorityQueue<>();
+    private final List<Op> history = new ArrayList<>();
+    private final List<Client> clients = new ArrayList<>();
+    private final List<MemorySnapshots> snapshots = new ArrayList<>();
+    private final Map<Long, String> leaders = new HashMap<>();
+    private final TreeMap<Long, Entry> committed = new TreeMap<>();
+    /** The lowest term of a node seen holding each committed entry as committed; later leaders must have it. */
+    private final Map<Long, Long> committedBy = new HashMap<>();
+    private final Map<Long, byte[]> appliedAt = new HashMap<>();
+    private Set<String> partitionSide = Set.of();
+    private boolean faults = true;
+    private long tick;
+    private long clock;
+    private long sequence;
+    private long malformed;
+    private int writes;
+
+    /** A message on the wire. */
+    private record InFlight(long at, long seq, String from, String to, byte[] bytes) implements Comparable<InFlight> {
+        @Override
+        public int compareTo(InFlight o) {
+            return at != o.at ? Long.compare(at, o.at) : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final class SimNode {
+        final String id;
+        final MemoryLog log = new MemoryLog();
+        final KvMachine machine = new KvMachine(Simulation.this::observeApply);
+        Replica replica;
+        int incarnation;
+        long downUntil;
+        long lastCommit;
+
+        SimNode(String id) {
+            this.id = id;
+        }
+
+        void start() {
+            incarnation++;
+            RaftConfig config = new RaftConfig(10, 2, 2048, 4, 64, options.preVote(), options.checkQuorum());
+            MemorySnapshots snaps = new MemorySnapshots(machine, log);
+            snapshots.add(snaps);
+            replica = new Replica(id, ids, log, snaps, machine, config,
+                    new Timing(15, 60, options.snapshotEntries()), new SplittableRandom(seed * 31 + id.hashCode() * 7L + incarnation),
+                    id + "/" + incarnation);
+            lastCommit = 0;
+        }
+
+        boolean up() {
+            return replica != null;
+        }
+    }
+
+    private final class Client {
+        final String name;
+        final SimNode node;
+        boolean busy;
+        int incarnation = -1;
+        Op pendingWrite;
+        int count;
+
+        Client(String name, SimNode node) {
+            this.name = name;
+            this.node = node;
+        }
+    }
+
+    Simulation(long seed, Options options) {
+        this.seed = seed;
+        this.options = options;
+        this.random = new SplittableRandom(seed);
+        for (int i = 1; i <= options.nodes(); i++) {
+            ids.add("n" + i);
+        }
+        for (String id : ids) {
+            SimNode n = new SimNode(id);
+            nodes.put(id, n);
+            n.start();
+            clients.add(new Client(id + "c1", n));
+            clients.add(new Client(id + "c2", n));
+        }
+    }
+
+    /** Runs the whole scenario; throws {@link AssertionError} naming the seed on any violation. */
+    Result run() {
+        try {
+            for (int i = 0; i < options.chaosTicks(); i++) {
+                step();
+            }
+            faults = false;
+            partitionSide = Set.of();
+            for (SimNode n : nodes.values()) {
+                if (!n.up()) {
+                    n.start();
+                }
+            }
+            for (int i = 0; i < SETTLE_TICKS && clients.stream().anyMatch(c -> c.busy); i++) {
+                step();
+            }
+            for (Client c : clients) {
+                check(!c.busy, "client " + c.name + " still waits after the cluster healed");
+            }
+            // Liveness after healing: one more write goes through.
+            Client last = clients.getFirst();
+            startWrite(last);
+            for (int i = 0; i < SETTLE_TICKS && last.busy; i++) {
+                step();
+            }
+            check(!last.busy, "a write after healing did not complete within " + SETTLE_TICKS + " ticks");
+            // Convergence: every replica applies the same commands to the same state.
+            long target = nodes.values().stream().mapToLong(n -> n.replica.node().commitIndex()).max().orElseThrow();
+            for (int i = 0; i < SETTLE_TICKS && nodes.values().stream().anyMatch(n -> n.replica.appliedIndex() < target); i++) {
+                step();
+            }
+            Map<String, String> reference = null;
+            for (SimNode n : nodes.values()) {
+                check(n.replica.appliedIndex() >= target, n.id + " did not apply up to " + target + " after healing");
+                if (n.replica.appliedIndex() == target) {
+                    if (reference == null) {
+                        reference = n.machine.data();
+                    }
+                    check(reference.equals(n.machine.data()), n.id + " diverged: " + n.machine.data() + " vs " + reference);
+                }
+            }
+            checkLogMatching();
+            Optional<String> bad = Linearizability.check(history);
+            check(bad.isEmpty(), bad.orElse(""));
+            long installs = snapshots.stream().mapToLong(m -> m.installs).sum();
+            long duplicates = nodes.values().stream().mapToLong(n -> n.machine.duplicatesSuppressed).sum();
+            long unknown = history.stream().filter(o -> o.response() == Op.UNKNOWN).count();
+            return new Result(history.size(), writes, malformed, tick, installs, duplicates, unknown, leaders.size());
+        } catch (AssertionError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AssertionError(header() + "unexpected exception at tick " + tick + ": " + e, e);
+        }
+    }
+
+    record Result(int operations, int writes, long malformed, long ticks, long snapshotInstalls,
+            long duplicatesSuppressed, long unknownOutcomes, int terms) {}
+
+    private void step() {
+        tick++;
+        if (faults) {
+            injectFaults();
+        }
+        while (!network.isEmpty() && network.peek().at() <= tick) {
+            deliver(network.poll());
+        }
+        for (SimNode n : nodes.values()) {
+            if (n.up()) {
+                n.replica.tick();
+                route(n.replica.process());
+            }
+        }
+        for (Client c : clients) {
+            if (faults && !c.busy && c.node.up() && random.nextDouble() < 0.25) {
+                if (random.nextBoolean()) {
+                    startWrite(c);
+                } else {
+                    startRead(c);
+                }
+            }
+        }
+        for (SimNode n : nodes.values()) {
+            if (n.up()) {
+                route(n.replica.process());
+            }
+        }
+        checkInvariants();
+        if (tick % 10 == 0) {
+            checkLogMatching();
+        }
+    }
+
+    private void injectFaults() {
+        if (options.partitions()) {
+            Optional<SimNode> leader = nodes.values().stream().filter(n -> n.up() && n.replica.node().isLeader()).findFirst();
+            if (partitionSide.isEmpty() && leader.isPresent() && random.nextDouble() < 0.01) {
+                partitionSide = Set.of(leader.get().id); // the classic: a leader cut off with its clients
+            } else if (partitionSide.isEmpty() && random.nextDouble() < 0.02) {
+                Set<String> side = new HashSet<>();
+                for (String id : ids) {
+                    if (random.nextBoolean()) {
+                        side.add(id);
+                    }
+                }
+                partitionSide = side.isEmpty() || side.size() == ids.size() ? Set.of(ids.getFirst()) : side;
+            } else if (!partitionSide.isEmpty() && random.nextDouble() < 0.03) {
+                partitionSide = Set.of();
+            }
+        }
+        if (options.crashes()) {
+            for (SimNode n : nodes.values()) {
+                if (n.up() && random.nextDouble() < 0.004) {
+                    crash(n);
+                } else if (!n.up() && tick >= n.downUntil) {
+                    n.start();
+                }
+            }
+        }
+    }
+
+    private void crash(SimNode n) {
+        if (TRACE) {
+            System.out.println("t" + tick + " CRASH " + n.id + " " + n.replica.status());
+        }
+        n.replica = null;
+        n.log.crash();
+        n.machine.crash();
+        n.downUntil = tick + 5 + random.nextInt(40);
+        for (Client c : clients) {
+            if (c.node == n && c.busy) {
+                c.busy = false;
+                if (c.pendingWrite != null) {
+                    history.add(c.pendingWrite); // its outcome died with the node: unknown
+                    c.pendingWrite = null;
+                }
+            }
+        }
+    }
+
+    private boolean linked(String a, String b) {
+        return partitionSide.isEmpty() || partitionSide.contains(a) == partitionSide.contains(b);
+    }
+
+    private void route(List<Envelope> out) {
+        for (Envelope env : out) {
+            check(env.term() >= 0, "negative term sent");
+            byte[] bytes = Codec.encode(env);
+            if (faults && random.nextDouble() < options.drop()) {
+                continue;
+            }
+            network.add(new InFlight(tick + 1 + random.nextInt(options.maxDelay()), sequence++, env.from(), env.to(), bytes));
+            if (faults && random.nextDouble() < options.duplicate()) {
+                network.add(new InFlight(tick + 1 + random.nextInt(options.maxDelay() + 3), sequence++, env.from(),
+                        env.to(), bytes));
+            }
+        }
+    }
+
+    private void deliver(InFlight m) {
+        SimNode n = nodes.get(m.to());
+        if (!n.up() || !linked(m.from(), m.to())) {
+            return;
+        }
+        byte[] bytes = m.bytes();
+        if (faults && options.garbage() > 0 && random.nextDouble() < options.garbage()) {
+            bytes = mangle(bytes);
+        }
+        Envelope env;
+        try {
+            env = Codec.decode(bytes);
+        } catch (InvalidInputException e) {
+            malformed++;
+            return; // what the driver does: count and drop
+        }
+        if (!env.from().equals(m.from()) || !env.to().equals(m.to())) {
+            malformed++;
+            return;
+        }
+        if (TRACE) {
+            System.out.println("t" + tick + " " + env.from() + "->" + env.to() + " [" + env.term() + "] " + env.message()
+                    + " | " + n.replica.status().role() + " commit=" + n.replica.node().commitIndex() + " log="
+                    + n.log.firstIndex() + ".." + n.log.lastIndex());
+        }
+        n.replica.receive(env);
+        if (faults && options.crashes() && random.nextDouble() < 0.002) {
+            crash(n); // between the core's writes and the sync: those writes are lost
+            return;
+        }
+        route(n.replica.process());
+    }
+
+    private byte[] mangle(byte[] bytes) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            case 1 -> {
+                byte[] copy = bytes.clone();
+                copy[random.nextInt(copy.length)] ^= (byte) (1 + random.nextInt(255));
+                yield copy;
+            }
+            default -> {
+                byte[] junk = new byte[random.nextInt(64)];
+                random.nextBytes(junk);
+                yield junk;
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- clients
+
+    private void startWrite(Client c) {
+        String key = KEYS[random.nextInt(KEYS.length)];
+        String value = c.name + "." + (++c.count);
+        long invoke = ++clock;
+        c.busy = true;
+        c.incarnation = c.node.incarnation;
+        c.pendingWrite = new Op(key, true, value, invoke, Op.UNKNOWN, c.name);
+        int incarnation = c.node.incarnation;
+        c.node.replica.propose(KvMachine.put(key, value)).whenComplete((applied, error) -> {
+            if (c.node.incarnation != incarnation || c.pendingWrite == null) {
+                return;
+            }
+            Throwable cause = error instanceof CompletionException ce ? ce.getCause() : error;
+            if (TRACE) {
+                System.out.println("t" + tick + " write " + c.name + " " + key + "=" + value + " invoked@" + invoke + " -> "
+                        + (error == null ? "ok " + applied.index() + " @" + (clock + 1) : error));
+            }
+            if (error == null) {
+                history.add(new Op(key, true, value, invoke, ++clock, c.name));
+                writes++;
+            } else if (cause instanceof OutcomeUnknownException) {
+                history.add(c.pendingWrite);
+            } else if (!(cause instanceof UnavailableException)) {
+                throw new AssertionError(header() + "unexpected proposal failure: " + cause, cause);
+            }
+            c.pendingWrite = null;
+            c.busy = false;
+        });
+    }
+
+    private void startRead(Client c) {
+        String key = KEYS[random.nextInt(KEYS.length)];
+        long invoke = ++clock;
+        c.busy = true;
+        int incarnation = c.node.incarnation;
+        KvMachine machine = c.node.machine;
+        c.node.replica.readIndex().whenComplete((index, error) -> {
+            if (c.node.incarnation != incarnation || !c.busy) {
+                return;
+            }
+            if (TRACE) {
+                System.out.println("t" + tick + " read " + c.name + " " + key + " invoked@" + invoke + " -> "
+                        + (error == null ? "index " + index + " applied " + machine.appliedIndex() + " value "
+                                + machine.get(key).orElse(null) + " @" + (clock + 1) : error));
+            }
+            if (error == null) {
+                check(machine.appliedIndex() >= index, "read completed before its index was applied");
+                history.add(new Op(key, false, machine.get(key).orElse(null), invoke, ++clock, c.name));
+            } else if (!(error instanceof UnavailableException)) {
+                throw new AssertionError(header() + "unexpected read failure: " + error, error);
+            }
+            c.busy = false;
+        });
+    }
+
+    // ---------------------------------------------------------------- invariants
+
+    private void observeApply(long index, byte[] command) {
+        byte[] before = appliedAt.putIfAbsent(index, command);
+        check(before == null || Arrays.equals(before, command), "state machine safety: index " + index + " applied as '"
+                + new String(before == null ? new byte[0] : before, StandardCharsets.UTF_8) + "' and as '"
+                + new String(command, StandardCharsets.UTF_8) + "'");
+    }
+
+    private void checkInvariants() {
+        for (SimNode n : nodes.values()) {
+            if (!n.up()) {
+                continue;
+            }
+            var core = n.replica.node();
+            if (core.isLeader()) {
+                String before = leaders.putIfAbsent(core.term(), n.id);
+                check(before == null || before.equals(n.id),
+                        "election safety: " + before + " and " + n.id + " both lead term " + core.term());
+            }
+            long commit = core.commitIndex();
+            check(commit <= n.log.lastIndex(), n.id + " commit " + commit + " beyond its last index " + n.log.lastIndex());
+            check(commit >= n.lastCommit, n.id + " commit index went back from " + n.lastCommit + " to " + commit);
+            for (long i = Math.max(n.lastCommit + 1, n.log.firstIndex()); i <= commit; i++) {
+                Entry e = n.log.entries(i, i, Long.MAX_VALUE).getFirst();
+                Entry before = committed.putIfAbsent(i, e);
+                committedBy.merge(i, core.term(), Math::min);
+                check(before == null || sameEntry(before, e),
+                        "committed entry " + i + " differs: " + before + " on one node, " + e + " on " + n.id);
+            }
+            n.lastCommit = commit;
+            if (core.isLeader() && !committed.isEmpty()) {
+                // Leader completeness: every committed entry the leader still keeps must be in its log.
+                long from = n.log.firstIndex();
+                for (var c : committed.tailMap(from, true).entrySet()) {
+                    long i = c.getKey();
+                    if (committedBy.get(i) >= core.term()) {
+                        continue; // committed in this leader's term or later: an older leader may lack it
+                    }
+                    check(i <= n.log.lastIndex(), "leader completeness: leader " + n.id + " of term " + core.term()
+                            + " lacks committed entry " + c.getValue());
+                    Entry mine = n.log.entries(i, i, Long.MAX_VALUE).getFirst();
+                    check(sameEntry(mine, c.getValue()), "leader completeness: leader " + n.id + " has " + mine
+                            + " where " + c.getValue() + " was committed");
+                }
+            }
+        }
+    }
+
+    /** Log matching: two logs with an entry of the same index and term agree up to it. */
+    private void checkLogMatching() {
+        List<SimNode> up = nodes.values().stream().filter(SimNode::up).toList();
+        for (int a = 0; a < up.size(); a++) {
+            for (int b = a + 1; b < up.size(); b++) {
+                MemoryLog x = up.get(a).log;
+                MemoryLog y = up.get(b).log;
+                long lo = Math.max(x.firstIndex(), y.firstIndex());
+                long hi = Math.min(x.lastIndex(), y.lastIndex());
+                long top = hi;
+                while (top >= lo && x.term(top) != y.term(top)) {
+                    top--;
+                }
+                for (long i = lo; i <= top; i++) {
+                    Entry ex = x.entries(i, i, Long.MAX_VALUE).getFirst();
+                    Entry ey = y.entries(i, i, Long.MAX_VALUE).getFirst();
+                    check(sameEntry(ex, ey), "log matching: " + up.get(a).id + " has " + ex + " and " + up.get(b).id
+                            + " has " + ey + " below a common entry at " + top);
+                }
+            }
+        }
+    }
+
+    private static boolean sameEntry(Entry a, Entry b) {
+        return a.index() == b.index() && a.term() == b.term() && Arrays.equals(a.data(), b.data());
+    }
+
+    private String header() {
+        return "seed " + seed + " " + options + " (replay: -Draft.sim.seed=" + seed + "): ";
+    }
+
+    private void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError(header() + "tick " + tick + ": " + what + "\n" + describe());
+        }
+    }
+
+    private String describe() {
+        StringBuilder sb = new StringBuilder("cluster:");
+        for (SimNode n : nodes.values()) {
+            sb.append("\n  ").append(n.id).append(": ");
+            if (!n.up()) {
+                sb.append("down");
+                continue;
+            }
+            sb.append(n.replica.status()).append(" log=").append(n.log.firstIndex()).append("..").append(n.log.lastIndex())
+                    .append(" pending=").append(n.replica.pendingRequests())
+                    .append(n.replica.failure().map(f -> " FAILED " + f).orElse(""));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,357 @@
+package io.mynode.raft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mynode.raft.core.Message.Append;
+import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.Heartbeat;
+import io.mynode.raft.core.Message.HeartbeatResponse;
+import io.mynode.raft.core.Message.InstallSnapshot;
+import io.mynode.raft.core.Message.ReadRequest;
+import io.mynode.raft.core.Message.ReadResponse;
+import io.mynode.raft.core.Message.SnapshotResponse;
+import io.mynode.raft.core.Message.VoteRequest;
+import io.mynode.raft.core.Message.VoteResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden scripts, toyDB style: each file under {@code src/test/resources/golden/} holds an intent
+ * comment, commands ({@code > campaign n1}) and the exact output each produced: every message
+ * sent and every role change. {@code -Dgolden.update=true} rewrites the files from what the code
+ * does now, for a reviewer to read in the diff.
+ *
+ * <p>Commands: {@code cluster nodes=N [prevote=B] [checkquorum=B] [chunk=BYTES]},
+ * {@code campaign N}, {@code tick N... [count=K]} (ticks only), {@code run [N...] [count=K]} (each
+ * round ticks the nodes, all by default, then stabilizes), {@code propose N VALUE...}, {@code read N},
+ * {@code deliver} (one round of queued messages), {@code stabilize} (until none are left),
+ * {@code partition A B | C D}, {@code cut A B}, {@code heal}, {@code apply} (apply committed
+ * entries everywhere), {@code compact N INDEX}, {@code status}, {@code log N}.
+ */
+class GoldenTests {
+    private static final Path DIR = Path.of("src/test/resources/golden");
+
+    @TestFactory
+    Stream<DynamicTest> scripts() throws IOException {
+        List<Path> files;
+        try (var s = Files.list(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertTrue(files.size() >= 6, "golden scripts are missing from " + DIR);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> runFile(f)));
+    }
+
+    private static void runFile(Path file) throws IOException {
+        String expected = Files.readString(file, StandardCharsets.UTF_8);
+        Script script = new Script();
+        StringBuilder actual = new StringBuilder();
+        for (String line : expected.split("\n", -1)) {
+            if (line.startsWith("#") || (line.isBlank() && actual.isEmpty())) {
+                actual.append(line).append('\n');
+            } else if (line.startsWith("> ")) {
+                if (!actual.isEmpty() && !actual.toString().endsWith("\n\n")) {
+                    actual.append('\n');
+                }
+                actual.append(line).append('\n');
+                for (String out : script.run(line.substring(2).trim())) {
+                    actual.append(out).append('\n');
+                }
+            }
+        }
+        String result = actual.toString().stripTrailing() + "\n";
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, result, StandardCharsets.UTF_8);
+        } else {
+            assertEquals(expected, result, "golden output of " + file + " differs; rerun with -Dgolden.update=true and review the diff");
+        }
+    }
+
+    /** A cluster of cores over an in-order network the script controls. */
+    private static final class Script {
+        private final Map<String, Node> nodes = new TreeMap<>();
+        private final Map<String, MemoryLog> logs = new HashMap<>();
+        private final Map<String, ListSnapshots> snapshots = new HashMap<>();
+        private final ArrayDeque<Envelope> queue = new ArrayDeque<>();
+        private final Set<String> cuts = new HashSet<>();
+        private List<String> out;
+        private long nextRead;
+
+        List<String> run(String command) {
+            out = new ArrayList<>();
+            String[] w = command.split("\\s+");
+            switch (w[0]) {
+                case "cluster" -> cluster(w);
+                case "campaign" -> {
+                    node(w[1]).campaign();
+                    collect(w[1]);
+                }
+                case "tick" -> {
+                    int count = 1;
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 1; i < w.length; i++) {
+                        if (w[i].startsWith("count=")) {
+                            count = Integer.parseInt(w[i].substring(6));
+                        } else {
+                            ids.add(w[i]);
+                        }
+                    }
+                    for (int k = 0; k < count; k++) {
+                        for (String id : ids) {
+                            node(id).tick();
+                            collect(id);
+                        }
+                    }
+                }
+                case "propose" -> {
+                    List<byte[]> cmds = Arrays.stream(w, 2, w.length).map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+                    out.add(w[1] + " propose " + String.join(" ", Arrays.asList(w).subList(2, w.length)) + ": "
+                            + node(w[1]).propose(cmds));
+                    collect(w[1]);
+                }
+                case "read" -> {
+                    long id = ++nextRead;
+                    out.add(w[1] + " read #" + id + ": " + (node(w[1]).readIndex(List.of(id)) ? "requested" : "no leader"));
+                    collect(w[1]);
+                }
+                case "run" -> {
+                    int count = 1;
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 1; i < w.length; i++) {
+                        if (w[i].startsWith("count=")) {
+                            count = Integer.parseInt(w[i].substring(6));
+                        } else {
+                            ids.add(w[i]);
+                        }
+                    }
+                    if (ids.isEmpty()) {
+                        ids.addAll(nodes.keySet());
+                    }
+                    for (int k = 0; k < count; k++) {
+                        for (String id : ids) {
+                            node(id).tick();
+                            collect(id);
+                        }
+                        stabilize();
+                    }
+                }
+                case "deliver" -> deliverRound();
+                case "stabilize" -> stabilize();
+                case "partition" -> {
+                    int bar = Arrays.asList(w).indexOf("|");
+                    List<String> left = Arrays.asList(w).subList(1, bar);
+                    List<String> right = Arrays.asList(w).subList(bar + 1, w.length);
+                    cuts.clear(); // a partition replaces the previous one
+                    for (String a : left) {
+                        for (String b : right) {
+                            cut(a, b);
+                        }
+                    }
+                    out.add("partitioned " + left + " from " + right);
+                }
+                case "cut" -> {
+                    cut(w[1], w[2]);
+                    out.add("cut " + w[1] + " <-> " + w[2]);
+                }
+                case "heal" -> {
+                    cuts.clear();
+                    out.add("healed");
+                }
+                case "apply" -> nodes.keySet().forEach(this::apply);
+                case "compact" -> {
+                    apply(w[1]);
+                    long index = Long.parseLong(w[2]);
+                    logs.get(w[1]).compact(index);
+                    out.add(w[1] + " compacted its log through " + index + "; log now " + logs.get(w[1]).firstIndex()
+                            + ".." + logs.get(w[1]).lastIndex());
+                }
+                case "status" -> nodes.forEach((id, n) -> out.add(status(id, n)));
+                case "log" -> logs.get(w[1]).all().forEach(e -> out.add(w[1] + " " + entry(e)));
+                default -> throw new IllegalArgumentException("unknown golden command: " + command);
+            }
+            return out;
+        }
+
+        private void stabilize() {
+            int rounds = 0;
+            while (!queue.isEmpty() && rounds++ < 100) {
+                deliverRound();
+            }
+        }
+
+        private void cluster(String[] w) {
+            Map<String, String> opts = new HashMap<>();
+            for (int i = 1; i < w.length; i++) {
+                String[] kv = w[i].split("=", 2);
+                opts.put(kv[0], kv[1]);
+            }
+            int n = Integer.parseInt(opts.getOrDefault("nodes", "3"));
+            RaftConfig config = new RaftConfig(10, 2, 1 << 20, 8, Integer.parseInt(opts.getOrDefault("chunk", "1024")),
+                    Boolean.parseBoolean(opts.getOrDefault("prevote", "true")),
+                    Boolean.parseBoolean(opts.getOrDefault("checkquorum", "true")));
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                ids.add("n" + i);
+            }
+            for (int i = 0; i < n; i++) {
+                String id = ids.get(i);
+                MemoryLog log = new MemoryLog();
+                ListSnapshots snaps = new ListSnapshots(log);
+                logs.put(id, log);
+                snapshots.put(id, snaps);
+                nodes.put(id, new Node(id, ids, log, snaps, config, new SplittableRandom(i + 1)));
+            }
+            out.add("cluster " + ids + " " + config);
+        }
+
+        private void cut(String a, String b) {
+            cuts.add(a + ">" + b);
+            cuts.add(b + ">" + a);
+        }
+
+        private Node node(String id) {
+            Node n = nodes.get(id);
+            if (n == null) {
+                throw new IllegalArgumentException("no node " + id);
+            }
+            return n;
+        }
+
+        private void deliverRound() {
+            List<Envelope> round = new ArrayList<>(queue);
+            queue.clear();
+            for (Envelope env : round) {
+                if (cuts.contains(env.from() + ">" + env.to())) {
+                    out.add(env.from() + " -> " + env.to() + " " + describe(env) + "  (dropped)");
+                    continue;
+                }
+                node(env.to()).step(env);
+                collect(env.to());
+            }
+        }
+
+        /** Syncs the node's log, then queues and prints what it sent, and prints role changes. */
+        private void collect(String id) {
+            logs.get(id).sync();
+            for (Effect e : node(id).drain()) {
+                switch (e) {
+                    case Effect.Send s -> {
+                        queue.add(s.envelope());
+                        out.add(id + " -> " + s.envelope().to() + " " + describe(s.envelope()));
+                    }
+                    case Effect.RoleChange c -> out.add(id + " is " + c.role() + " in term " + c.term()
+                            + c.leader().map(l -> ", leader " + l).orElse(""));
+                    case Effect.ReadReady r -> out.add(id + " read #" + r.id() + " ready at index " + r.index());
+                }
+            }
+        }
+
+        private void apply(String id) {
+            ListSnapshots s = snapshots.get(id);
+            long commit = node(id).commitIndex();
+            if (s.applied < commit) {
+                List<String> applied = new ArrayList<>();
+                for (Entry e : logs.get(id).entries(s.applied + 1, commit, Long.MAX_VALUE)) {
+                    s.state.add(e.isNoop() ? "-" : new String(e.data(), StandardCharsets.UTF_8));
+                    applied.add(entry(e));
+                }
+                s.applied = commit;
+                out.add(id + " applied " + String.join(", ", applied));
+            }
+        }
+
+        private String status(String id, Node n) {
+            MemoryLog log = logs.get(id);
+            return id + " " + n.roleName() + " term=" + n.term() + " leader=" + n.leader().orElse("-") + " log="
+                    + log.firstIndex() + ".." + log.lastIndex() + "@" + log.term(log.lastIndex()) + " commit="
+                    + n.commitIndex() + " applied=" + snapshots.get(id).applied + " state=" + snapshots.get(id).state
+                    + (n.isLeader() ? " match=" + n.matchIndex() : "");
+        }
+    }
+
+    private static String entry(Entry e) {
+        return e.index() + "@" + e.term() + (e.isNoop() ? " noop" : " " + new String(e.data(), StandardCharsets.UTF_8));
+    }
+
+    static String describe(Envelope env) {
+        String body = switch (env.message()) {
+            case Append a -> "Append prev=" + a.prevIndex() + "@" + a.prevTerm() + " commit=" + a.commit()
+                    + (a.entries().isEmpty() ? "" : " entries=[" + a.entries().stream().map(GoldenTests::entry)
+                            .collect(Collectors.joining(", ")) + "]");
+            case AppendResponse r -> r.success() ? "AppendResponse ok match=" + r.index()
+                    : "AppendResponse reject index=" + r.index() + " hint=" + r.hintIndex() + "@" + r.hintTerm();
+            case Heartbeat h -> "Heartbeat commit=" + h.commit() + " read=" + h.readSeq();
+            case HeartbeatResponse r -> "HeartbeatResponse read=" + r.readSeq();
+            case VoteRequest v -> (v.pre() ? "PreVoteRequest" : "VoteRequest") + " last=" + v.lastIndex() + "@" + v.lastTerm();
+            case VoteResponse v -> (v.pre() ? "PreVoteResponse" : "VoteResponse") + (v.granted() ? " granted" : " rejected");
+            case InstallSnapshot s -> "InstallSnapshot index=" + s.index() + "@" + s.snapshotTerm() + " bytes=" + s.offset()
+                    + ".." + (s.offset() + s.data().length) + "/" + s.size() + (s.done() ? " done" : "");
+            case SnapshotResponse r -> "SnapshotResponse index=" + r.index()
+                    + (r.installed() ? " installed" : " next=" + r.nextOffset());
+            case Forward f -> "Forward " + f.commands().stream().map(c -> new String(c, StandardCharsets.UTF_8)).toList();
+            case ReadRequest r -> "ReadRequest " + r.ids();
+            case ReadResponse r -> "ReadResponse " + r.ids() + " index=" + r.index();
+        };
+        return "[term " + env.term() + "] " + body;
+    }
+
+    /** A state machine that is a list of applied commands, with snapshots of that list. */
+    private static final class ListSnapshots implements Snapshots {
+        final List<String> state = new ArrayList<>();
+        long applied;
+        private final MemoryLog log;
+        private SnapshotMeta out;
+        private byte[] outBytes;
+        private final java.io.ByteArrayOutputStream in = new java.io.ByteArrayOutputStream();
+
+        ListSnapshots(MemoryLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public SnapshotMeta latest() {
+            outBytes = String.join(",", state).getBytes(StandardCharsets.UTF_8);
+            out = new SnapshotMeta(applied, log.term(applied), outBytes.length);
+            return out;
+        }
+
+        @Override
+        public byte[] read(SnapshotMeta snapshot, long offset, int max) {
+            return Arrays.copyOfRange(outBytes, (int) offset, (int) Math.min(outBytes.length, offset + max));
+        }
+
+        @Override
+        public void begin(SnapshotMeta snapshot) {
+            in.reset();
+        }
+
+        @Override
+        public void write(byte[] chunk) {
+            in.writeBytes(chunk);
+        }
+
+        @Override
+        public void install(SnapshotMeta snapshot) {
+            state.clear();
+            state.addAll(Arrays.asList(in.toString(StandardCharsets.UTF_8).split(",")));
+            applied = snapshot.index();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.mynode.raft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mynode.raft.core.Message.Append;
+import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.VoteRequest;
+import io.mynode.raft.core.Message.VoteResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class NodeTests {
+    private static final List<String> MEMBERS = List.of("n1", "n2", "n3");
+
+    private static Node node(String id, MemoryLog log, RaftConfig config) {
+        return new Node(id, MEMBERS, log, new NoSnapshots(), config, new SplittableRandom(1));
+    }
+
+    private static List<Envelope> sent(Node n) {
+        return n.drain().stream().filter(e -> e instanceof Effect.Send).map(e -> ((Effect.Send) e).envelope()).toList();
+    }
+
+    @Nested
+    class Commitment {
+        /**
+         * Raft §5.4.2 (Figure 8): a leader must not commit an entry of an earlier term by counting
+         * its replicas; only an entry of its own term, which commits the earlier ones with it.
+         */
+        @Test
+        void aLeaderDoesNotCommitAnEarlierTermsEntryByCountingReplicas() {
+            MemoryLog log = new MemoryLog();
+            log.append(List.of(new Entry(1, 1, new byte[] {1}), new Entry(2, 1, new byte[] {2})));
+            log.saveTermAndVote(2, Optional.empty());
+            log.sync();
+            // One entry per append, so the follower can acknowledge index 2 before the new no-op.
+            Node leader = node("n1", log, new RaftConfig(10, 2, 1, 8, 1024, false, true));
+            leader.campaign();
+            Envelope request = sent(leader).getFirst();
+            leader.step(new Envelope("n2", "n1", request.term(), new VoteResponse(false, true)));
+            assertTrue(leader.isLeader());
+            assertEquals(3, leader.term());
+            assertEquals(3, log.lastIndex(), "the new leader appends a no-op");
+            sent(leader);
+            // n2 had entry 1 only; it now holds 2 (term 1): two of three replicas, yet not committable.
+            leader.step(new Envelope("n2", "n1", 3, new AppendResponse(true, 2, 0, 0)));
+            assertEquals(0, leader.commitIndex(), "an earlier term's entry must not be committed by counting");
+            leader.step(new Envelope("n2", "n1", 3, new AppendResponse(true, 3, 0, 0)));
+            assertEquals(3, leader.commitIndex(), "the current term's no-op commits everything before it");
+        }
+
+        @Test
+        void aFollowerNeverCommitsBeyondWhatTheLeaderShowedItMatches() {
+            MemoryLog log = new MemoryLog();
+            log.append(List.of(new Entry(1, 1, new byte[] {1}), new Entry(2, 1, new byte[] {2}), new Entry(3, 1, new byte[] {3})));
+            log.sync();
+            Node follower = node("n2", log, RaftConfig.defaults());
+            // The leader of term 2 shows entry 1 only, with a commit index of 3: entries 2 and 3 here
+            // may differ from the leader's and must not be committed yet.
+            follower.step(new Envelope("n1", "n2", 2, new Append(1, 1, List.of(), 3)));
+            assertEquals(1, follower.commitIndex());
+        }
+    }
+
+    @Nested
+    class Elections {
+        @Test
+        void aVoteGoesOnlyToALogAtLeastAsUpToDate() {
+            MemoryLog log = new MemoryLog();
+            log.append(List.of(new Entry(1, 2, new byte[] {1})));
+            log.saveTermAndVote(2, Optional.empty());
+            log.sync();
+            Node voter = node("n2", log, new RaftConfig(10, 2, 1024, 8, 1024, false, true));
+            voter.step(new Envelope("n1", "n2", 3, new VoteRequest(false, 5, 1)));
+            Envelope reply = sent(voter).getFirst();
+            assertFalse(((VoteResponse) reply.message()).granted(), "a longer log of an older term is behind");
+            assertEquals(3, voter.term());
+            voter.step(new Envelope("n3", "n2", 3, new VoteRequest(false, 1, 2)));
+            assertTrue(((VoteResponse) sent(voter).getFirst().message()).granted());
+            assertEquals(Optional.of("n3"), log.votedFor(), "the vote is recorded in the log before the reply goes out");
+        }
+
+        @Test
+        void aLeaderThatHearsFromNoQuorumStepsDown() {
+            MemoryLog log = new MemoryLog();
+            Node leader = node("n1", log, new RaftConfig(4, 1, 1024, 8, 1024, false, true));
+            leader.campaign();
+            leader.step(new Envelope("n2", "n1", 1, new VoteResponse(false, true)));
+            assertTrue(leader.isLeader());
+            for (int i = 0; i < 8; i++) {
+                leader.tick();
+            }
+            assertFalse(leader.isLeader(), "check-quorum: silence from every follower deposes the leader");
+            assertEquals(1, leader.term(), "stepping down does not raise the term");
+        }
+
+        @Test
+        void aPreVoteDoesNotRaiseAnyTerm() {
+            MemoryLog log = new MemoryLog();
+            Node candidate = node("n1", log, RaftConfig.defaults());
+            candidate.campaign();
+            assertEquals(0, candidate.term());
+            assertEquals("pre-candidate", candidate.roleName());
+            Node voter = node("n2", new MemoryLog(), RaftConfig.defaults());
+            voter.step(sent(candidate).getFirst());
+            assertEquals(0, voter.term(), "granting a pre-vote changes nothing on the voter");
+            assertTrue(((VoteResponse) sent(voter).getFirst().message()).granted());
+        }
+    }
+
+    private static final class NoSnapshots implements Snapshots {
+        @Override
+        public SnapshotMeta latest() {
+            throw new AssertionError("no snapshot expected");
+        }
+
+        @Override
+        public byte[] read(SnapshotMeta snapshot, long offset, int max) {
+            throw new AssertionError("no snapshot expected");
+        }
+
+        @Override
+        public void begin(SnapshotMeta snapshot) {
+            throw new AssertionError("no snapshot expected");
+        }
+
+        @Override
+        public void write(byte[] chunk) {
+            throw new AssertionError("no snapshot expected");
+        }
+
+        @Override
+        public void install(SnapshotMeta snapshot) {
+            throw new AssertionError("no snapshot expected");
+        }
+    }
+}

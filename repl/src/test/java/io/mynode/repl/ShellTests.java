@@ -1,0 +1,247 @@
+package io.mynode.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mynode.kernel.error.SerializationFailure;
+import io.mynode.kernel.error.SyntaxException;
+import io.mynode.kernel.error.UnavailableException;
+import io.mynode.kernel.sql.RowStream;
+import io.mynode.kernel.sql.Session;
+import io.mynode.kernel.sql.StatementResult;
+import io.mynode.kernel.sql.StatementResult.RowsAffected;
+import io.mynode.kernel.sql.StatementResult.TransactionChanged;
+import io.mynode.kernel.sql.Value;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ShellTests {
+    final StringWriter output = new StringWriter();
+    final PrintWriter out = new PrintWriter(output);
+
+    /** A node that knows the issue's movie transcript. */
+    static StatementResult movies(String sql) {
+        return switch (sql) {
+            case "CREATE TABLE movie (id INTEGER PRIMARY KEY, title VARCHAR NOT NULL)" ->
+                    new StatementResult.SchemaChanged("Created table movie");
+            case "INSERT INTO movie VALUES (1, 'Sicario'), (2, 'Stalker'), (3, 'Her')" ->
+                    new RowsAffected(RowsAffected.Verb.CREATED, 3);
+            case "SELECT * FROM movie" -> rows(List.of("id", "title"),
+                    List.of(Value.of(1), Value.of("Sicario")),
+                    List.of(Value.of(2), Value.of("Stalker")),
+                    List.of(Value.of(3), Value.of("Her")));
+            case "SELECT NULL, TRUE, FALSE, 1.5" -> rows(List.of("a", "b", "c", "d"),
+                    List.of(Value.NULL, Value.TRUE, Value.FALSE, Value.of(1.5)));
+            default -> throw new SyntaxException("unexpected token at '" + sql + "'");
+        };
+    }
+
+    @SafeVarargs
+    static StatementResult rows(List<String> columns, List<Value>... rows) {
+        return new StatementResult.Rows(columns, RowStream.of(List.of(rows).iterator()));
+    }
+
+    Shell shell(FakeConnection connection) {
+        return new Shell(connection, out, out);
+    }
+
+    @Nested
+    class Statements {
+        @Test
+        void theIssueTranscriptPrintsExactlyItsLines() throws IOException {
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
+            Main.script(shell, new StringReader("""
+                    CREATE TABLE movie (id INTEGER PRIMARY KEY, title VARCHAR NOT NULL)
+                    INSERT INTO movie VALUES (1, 'Sicario'), (2, 'Stalker'), (3, 'Her')
+                    SELECT * FROM movie
+                    """));
+            assertEquals("""
+                    Created table movie
+                    Created 3 rows
+                    1|Sicario
+                    2|Stalker
+                    3|Her
+                    """, output.toString());
+            assertFalse(shell.failed());
+        }
+
+        @Test
+        void valuesPrintAsNullTrueFalseAndNumbers() {
+            shell(new FakeConnection(ShellTests::movies)).run("SELECT NULL, TRUE, FALSE, 1.5");
+            assertEquals("NULL|TRUE|FALSE|1.5\n", output.toString());
+        }
+
+        @Test
+        void headersPrintColumnNamesAboveRowsWhenOn() {
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
+            shell.run("!headers on\nSELECT * FROM movie\n!headers off\nSELECT * FROM movie");
+            assertEquals("Headers on\nid|title\n1|Sicario\n2|Stalker\n3|Her\nHeaders off\n1|Sicario\n2|Stalker\n3|Her\n",
+                    output.toString());
+        }
+
+        @Test
+        void anErrorPrintsAndTheShellGoesOn() {
+            FakeConnection node = new FakeConnection(ShellTests::movies);
+            Shell shell = shell(node);
+            assertFalse(shell.run("SELEKT 1; SELECT NULL, TRUE, FALSE, 1.5"));
+            assertEquals("Error: unexpected token at 'SELEKT 1'\nNULL|TRUE|FALSE|1.5\n", output.toString());
+            assertTrue(shell.failed());
+            assertEquals(1, node.sessionsOpened, "the session survives an error");
+        }
+
+        @Test
+        void aLostConnectionIsAnErrorNotACrash() {
+            Shell shell = shell(new FakeConnection(sql -> {
+                throw new UnavailableException("node 127.0.0.1:9605 is unreachable");
+            }));
+            assertFalse(shell.run("SELECT 1"));
+            assertEquals("Error: node 127.0.0.1:9605 is unreachable\n", output.toString());
+        }
+
+        @Test
+        void rowStreamsAreClosedEvenWhenPrintingFails() {
+            List<String> closed = new ArrayList<>();
+            Iterator<List<Value>> failing = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public List<Value> next() {
+                    throw new SerializationFailure("conflict while reading");
+                }
+            };
+            Shell shell = shell(new FakeConnection(sql -> new StatementResult.Rows(List.of("a"), new RowStream() {
+                @Override
+                public boolean hasNext() {
+                    return failing.hasNext();
+                }
+
+                @Override
+                public List<Value> next() {
+                    return failing.next();
+                }
+
+                @Override
+                public void close() {
+                    closed.add(sql);
+                }
+            })));
+            assertFalse(shell.run("SELECT a FROM t"));
+            assertEquals(List.of("SELECT a FROM t"), closed);
+            assertEquals("Error: conflict while reading\n", output.toString());
+        }
+
+        @Test
+        void closingTheShellClosesItsSession() {
+            FakeConnection node = new FakeConnection(ShellTests::movies);
+            Shell shell = shell(node);
+            shell.run("SELECT * FROM movie");
+            shell.close();
+            assertEquals(1, node.sessionsClosed);
+            assertFalse(node.closed, "the connection belongs to the caller");
+        }
+    }
+
+    @Nested
+    class Prompt {
+        @Test
+        void showsTheTransaction() {
+            FakeConnection node = new FakeConnection(sql -> switch (sql) {
+                case "BEGIN" -> new TransactionChanged(TransactionChanged.Action.BEGAN, 7, 7, false);
+                case "BEGIN READ ONLY" -> new TransactionChanged(TransactionChanged.Action.BEGAN, 8, 6, true);
+                default -> new TransactionChanged(TransactionChanged.Action.COMMITTED, 7, 7, false);
+            });
+            Shell shell = shell(node);
+            assertEquals("mynode> ", shell.prompt());
+            shell.run("BEGIN");
+            node.transaction = Optional.of(new Session.TransactionInfo(7, 7, false));
+            assertEquals("mynode:7> ", shell.prompt());
+            shell.run("COMMIT");
+            node.transaction = Optional.empty();
+            assertEquals("mynode> ", shell.prompt());
+            shell.run("BEGIN READ ONLY");
+            node.transaction = Optional.of(new Session.TransactionInfo(8, 6, true));
+            assertEquals("mynode@6> ", shell.prompt());
+            assertEquals("Began transaction 7\nCommitted transaction 7\nBegan read-only transaction at version 6\n",
+                    output.toString());
+        }
+    }
+
+    @Nested
+    class Commands {
+        @Test
+        void tablesListsOnePerLine() {
+            FakeConnection node = new FakeConnection(ShellTests::movies);
+            node.tables.put("genre", "CREATE TABLE genre (id INTEGER PRIMARY KEY)");
+            node.tables.put("movie", "CREATE TABLE movie (id INTEGER PRIMARY KEY, title STRING NOT NULL)");
+            Shell shell = shell(node);
+            assertTrue(shell.run("!tables\n!table movie"));
+            assertEquals("genre\nmovie\nCREATE TABLE movie (id INTEGER PRIMARY KEY, title STRING NOT NULL)\n",
+                    output.toString());
+        }
+
+        @Test
+        void tableOfAMissingTableIsAnError() {
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
+            assertFalse(shell.run("!table nope"));
+            assertEquals("Error: table nope does not exist\n", output.toString());
+        }
+
+        @Test
+        void statusShowsNodeLeaderTermLogAndStorage() {
+            FakeConnection node = new FakeConnection(ShellTests::movies);
+            Shell shell = shell(node);
+            assertTrue(shell.run("!status"));
+            assertEquals("""
+                    Node:     mynode5 (version 0.1.0), follower
+                    Leader:   mynode1, term 3
+                    Log:      commit index 42, applied index 41
+                    Match:    known only on the leader (mynode1)
+                    Storage:  btree, 10 keys, 8192 bytes on disk
+                              pages=2
+                    """, output.toString());
+        }
+
+        @Test
+        void statusOnTheLeaderShowsEachNodesMatchIndex() {
+            FakeConnection node = new FakeConnection(ShellTests::movies);
+            node.status = new io.mynode.kernel.transport.NodeStatus("mynode1", "0.1.0",
+                    new io.mynode.kernel.consensus.ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 42, 42,
+                            new java.util.TreeMap<>(Map.of("mynode1", 42L, "mynode2", 40L))),
+                    new io.mynode.kernel.storage.StorageStatus("lsm", 0, 0, Map.of()));
+            shell(node).run("!status");
+            assertTrue(output.toString().contains("Match:    mynode1=42 mynode2=40\n"), output.toString());
+        }
+
+        @Test
+        void wrongUseIsAnErrorThatNamesTheRightUse() {
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
+            assertFalse(shell.run("!headers maybe\n!frobnicate\n!tables now"));
+            assertEquals("""
+                    Error: !headers takes on or off
+                    Error: unknown command !frobnicate; enter !help for instructions
+                    Error: !tables takes no argument
+                    """, output.toString());
+        }
+
+        @Test
+        void helpNamesEveryCommand() {
+            shell(new FakeConnection(ShellTests::movies)).run("!help");
+            for (String command : Interactive.COMMANDS) {
+                assertTrue(output.toString().contains(command), command);
+            }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.mynode.sql.exec;
+
+import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.sql.RowStream;
+import io.mynode.kernel.sql.Value;
+import io.mynode.sql.plan.Expression;
+import io.mynode.sql.plan.Plan;
+import io.mynode.sql.store.KeyEncoding;
+import io.mynode.sql.store.TableData;
+import io.mynode.sql.types.Operators;
+import io.mynode.sql.types.ValueOrder;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs plans as Volcano iterators: each node becomes a {@link RowStream} that pulls rows from
+ * its children on demand, so a scan feeding a LIMIT stops reading when the limit is reached and
+ * a large result streams to the client. Only the operators that must see all their input hold
+ * it in memory: ORDER BY, aggregation, the build side of a hash join and the inner side of a
+ * nested-loop join. Writes read all their input rows before changing anything (which is what
+ * keeps {@code UPDATE t SET id = id + 1} from seeing its own writes: no Halloween problem).
+ *
+ * <p>One thread, one statement.
+ */
+public final class Executor {
+    private final TableData data;
+
+    public Executor(TableData data) {
+        this.data = data;
+    }
+
+    /** The rows of a query plan. */
+    public RowStream rows(Plan plan) {
+        return switch (plan) {
+            case Plan.Scan s -> {
+                RowStream all = data.scan(s.table());
+                yield s.filter().isPresent() ? filter(all, s.filter().get()) : all;
+            }
+            case Plan.KeyLookup k -> {
+                List<List<Value>> rows = new ArrayList<>();
+                Set<ByteBuffer> seen = new HashSet<>();
+                for (Value key : k.keys()) {
+                    Optional<List<Value>> row = data.get(k.table(), key);
+                    if (row.isPresent() && seen.add(encode(row.get().get(k.table().primaryKey())))) {
+                        rows.add(row.get());
+                    }
+                }
+                yield RowStream.of(rows.iterator());
+            }
+            case Plan.IndexLookup i -> {
+                List<List<Value>> rows = new ArrayList<>();
+                Set<ByteBuffer> seen = new HashSet<>();
+                for (Value v : i.values()) {
+                    for (Value pk : data.lookup(i.table(), i.index(), v)) {
+                        if (seen.add(encode(pk))) {
+                            data.get(i.table(), pk).ifPresent(rows::add);
+                        }
+                    }
+                }
+                yield RowStream.of(rows.iterator());
+            }
+            case Plan.Values v -> {
+                List<List<Value>> rows = new ArrayList<>();
+                for (List<Expression> row : v.rows()) {
+                    rows.add(row.stream().map(e -> e.evaluate(List.of())).toList());
+                }
+                yield RowStream.of(rows.iterator());
+            }
+            case Plan.Nothing n -> TableData.empty();
+            case Plan.Filter f -> filter(rows(f.source()), f.predicate());
+            case Plan.Projection p -> map(rows(p.source()), row -> {
+                Value[] out = new Value[p.expressions().size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = p.expressions().get(i).evaluate(row);
+                }
+                return List.of(out);
+            });
+            case Plan.NestedLoopJoin j -> Joins.nestedLoop(rows(j.left()), materialize(rows(j.right())),
+                    j.right().width(), j.predicate(), j.outer());
+            case Plan.HashJoin j -> Joins.hash(rows(j.left()), j.leftColumn(), materialize(rows(j.right())),
+                    j.rightColumn(), j.right().width(), j.residual(), j.outer());
+            case Plan.Aggregate a -> Aggregation.run(rows(a.source()), a.groupBy(), a.aggregates());
+            case Plan.Order o -> order(rows(o.source()), o.keys());
+            case Plan.Distinct d -> distinct(rows(d.source()));
+            case Plan.Limit l -> limit(rows(l.source()), l.limit());
+            case Plan.Offset o -> offset(rows(o.source()), o.offset());
+            case Plan.Insert i -> throw new InternalFailure("INSERT has no rows; use write()");
+            case Plan.Update u -> throw new InternalFailure("UPDATE has no rows; use write()");
+            case Plan.Delete d -> throw new InternalFailure("DELETE has no rows; use write()");
+        };
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE plan; returns how many rows it changed. */
+    public long write(Plan plan) {
+        return switch (plan) {
+            case Plan.Insert i -> {
+                long n = 0;
+                try (RowStream s = rows(i.source())) {
+                    while (s.hasNext()) {
+                        data.insert(i.table(), s.next());
+                        n++;
+                    }
+                }
+                yield n;
+            }
+            case Plan.Update u -> {
+                List<List<Value>> old = materialize(rows(u.source()));
+                List<List<Value>> updated = new ArrayList<>(old.size());
+                for (List<Value> row : old) {
+                    Value[] next = row.toArray(Value[]::new);
+                    for (Plan.Assignment a : u.assignments()) {
+                        next[a.column()] = a.value().evaluate(row);
+                    }
+                    updated.add(List.of(next));
+                }
+                // Delete every old row first, then insert the new ones, so a key may move onto
+                // a key another updated row is leaving.
+                old.forEach(row -> data.delete(u.table(), row));
+                updated.forEach(row -> data.insert(u.table(), row));
+                for (List<Value> row : old) {
+                    data.checkUnreferenced(u.table(), row.get(u.table().primaryKey()));
+                }
+                yield old.size();
+            }
+            case Plan.Delete d -> {
+                List<List<Value>> old = materialize(rows(d.source()));
+                old.forEach(row -> data.delete(d.table(), row));
+                for (List<Value> row : old) {
+                    data.checkUnreferenced(d.table(), row.get(d.table().primaryKey()));
+                }
+                yield old.size();
+            }
+            default -> throw new InternalFailure("not a write: " + plan.getClass().getSimpleName());
+        };
+    }
+
+    private static ByteBuffer encode(Value v) {
+        return ByteBuffer.wrap(KeyEncoding.key((byte) 0, v));
+    }
+
+    static List<List<Value>> materialize(RowStream s) {
+        List<List<Value>> rows = new ArrayList<>();
+        try (s) {
+            s.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private static RowStream filter(RowStream source, Expression predicate) {
+        return new Pull(source) {
+            @Override
+            protected List<Value> fetch() {
+                while (source.hasNext()) {
+                    List<Value> row = source.next();
+                    if (Operators.truthy(predicate.evaluate(row))) {
+                        return row;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private static RowStream map(RowStream source, java.util.function.Function<List<Value>, List<Value>> f) {
+        return new Pull(source) {
+            @Override
+            protected List<Value> fetch() {
+                return source.hasNext() ? f.apply(source.next()) : null;
+            }
+        };
+    }
+
+    private static RowStream order(RowStream source, List<Plan.OrderKey> keys) {
+        List<List<Value>> rows = materialize(source);
+        Comparator<List<Value>> cmp = (a, b) -> {
+            for (Plan.OrderKey k : keys) {
+                int c = ValueOrder.INSTANCE.compare(k.expression().evaluate(a), k.expression().evaluate(b));
+                if (c != 0) {
+                    return k.descending() ? -c : c;
+                }
+            }
+            return 0;
+        };
+        rows.sort(cmp);
+        return RowStream.of(rows.iterator());
+    }
+
+    private static RowStream distinct(RowStream source) {
+        Set<List<Value>> seen = new HashSet<>();
+        return new Pull(source) {
+            @Override
+            protected List<Value> fetch() {
+                while (source.hasNext()) {
+                    List<Value> row = source.next();
+                    if (seen.add(ValueOrder.canonical(row))) {
+                        return row;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private static RowStream limit(RowStream source, long limit) {
+        return new Pull(source) {
+            private long taken;
+
+            @Override
+            protected List<Value> fetch() {
+                if (taken >= limit || !source.hasNext()) {
+                    return null;
+                }
+                taken++;
+                return source.next();
+            }
+        };
+    }
+
+    private static RowStream offset(RowStream source, long offset) {
+        return new Pull(source) {
+            private long skipped;
+
+            @Override
+            protected List<Value> fetch() {
+                while (skipped < offset && source.hasNext()) {
+                    source.next();
+                    skipped++;
+                }
+                return source.hasNext() ? source.next() : null;
+            }
+        };
+    }
+
+    /** A row stream that computes its next row on demand; {@link #fetch()} returns null at the end. */
+    abstract static class Pull implements RowStream {
+        private final RowStream[] inputs;
+        private List<Value> next;
+        private boolean done;
+
+        Pull(RowStream... inputs) {
+            this.inputs = inputs;
+        }
+
+        protected abstract List<Value> fetch();
+
+        @Override
+        public final boolean hasNext() {
+            if (next == null && !done) {
+                next = fetch();
+                done = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public final List<Value> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<Value> row = next;
+            next = null;
+            return row;
+        }
+
+        @Override
+        public void close() {
+            for (RowStream c : inputs) {
+                c.close();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,329 @@
+package io.mynode.sql.plan;
+
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.sql.Value;
+import io.mynode.sql.parse.Ast.BinaryOp;
+import io.mynode.sql.store.Index;
+import io.mynode.sql.store.Table;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A heuristic optimizer: a few rewrites, each always a win, applied in order (as toyDB's).
+ *
+ * <ol>
+ *   <li><b>Constant folding.</b> Subexpressions that read no column are evaluated once, and
+ *       {@code AND}/{@code OR} with a constant side simplified. An expression whose evaluation
+ *       fails (say {@code 1 / 0}) is left alone, so it fails only if a row reaches it.
+ *   <li><b>Filter pushdown.</b> WHERE and ON conjuncts move as far down as they can: into a
+ *       scan, or into the side of a join whose columns they read. For an outer join only what
+ *       cannot change which rows are NULL-extended moves.
+ *   <li><b>Index selection.</b> A scan whose filter pins the primary key to constants
+ *       ({@code id = 1}, {@code id IN (1, 2)}) becomes a {@code KeyLookup}; one that pins an
+ *       indexed column becomes an {@code IndexLookup}. The rest of the filter stays above.
+ *   <li><b>Join selection.</b> A join whose condition equates a left column with a right column
+ *       becomes a {@code HashJoin}.
+ *   <li><b>Short-circuiting.</b> A filter that is always false or NULL becomes {@code Nothing},
+ *       and an inner join with {@code Nothing} on a side does too.
+ * </ol>
+ *
+ * There is no cost model or join reordering: joins run in the order written.
+ */
+public final class Optimizer {
+    private Optimizer() {}
+
+    public static Plan optimize(Plan plan) {
+        Plan p = mapExpressions(plan, Optimizer::fold);
+        p = pushDown(p);
+        return choose(p);
+    }
+
+    // ---- 1. constant folding
+
+    static Expression fold(Expression e) {
+        return e.transform(x -> {
+            if (x instanceof Expression.Constant) {
+                return x;
+            }
+            if (x.isConstant()) {
+                try {
+                    return new Expression.Constant(x.evaluate(List.of()));
+                } catch (InvalidInputException failed) {
+                    return x;
+                }
+            }
+            if (x instanceof Expression.Binary(BinaryOp op, Expression l, Expression r)) {
+                if (op == BinaryOp.AND) {
+                    if (isFalse(l) || isFalse(r)) {
+                        return new Expression.Constant(Value.FALSE);
+                    }
+                    if (isTrue(l)) {
+                        return r;
+                    }
+                    if (isTrue(r)) {
+                        return l;
+                    }
+                }
+                if (op == BinaryOp.OR) {
+                    if (isTrue(l) || isTrue(r)) {
+                        return Expression.TRUE;
+                    }
+                    if (isFalse(l)) {
+                        return r;
+                    }
+                    if (isFalse(r)) {
+                        return l;
+                    }
+                }
+            }
+            return x;
+        });
+    }
+
+    private static boolean isTrue(Expression e) {
+        return e instanceof Expression.Constant(Value v) && v.equals(Value.TRUE);
+    }
+
+    private static boolean isFalse(Expression e) {
+        return e instanceof Expression.Constant(Value v) && v.equals(Value.FALSE);
+    }
+
+    /** Whether a predicate can never be TRUE: a constant FALSE or NULL. */
+    private static boolean never(Expression e) {
+        return e instanceof Expression.Constant(Value v) && !v.equals(Value.TRUE);
+    }
+
+    // ---- 2. filter pushdown
+
+    private static Plan pushDown(Plan plan) {
+        Plan p = mapChildren(plan, Optimizer::pushDown);
+        return switch (p) {
+            case Plan.Filter(Plan source, Expression predicate) -> filter(source, predicate);
+            case Plan.NestedLoopJoin j when j.predicate().isPresent() -> {
+                int lw = j.left().width();
+                List<Expression> stay = new ArrayList<>();
+                List<Expression> toLeft = new ArrayList<>();
+                List<Expression> toRight = new ArrayList<>();
+                for (Expression c : Expression.conjuncts(j.predicate().get())) {
+                    BitSet cols = c.columns();
+                    boolean leftOnly = cols.isEmpty() || cols.previousSetBit(cols.length()) < lw;
+                    boolean rightOnly = cols.nextSetBit(0) >= lw || cols.isEmpty();
+                    if (j.outer()) {
+                        // ON conditions on the right side only decide which right rows match.
+                        (rightOnly ? toRight : stay).add(c);
+                    } else if (leftOnly && !cols.isEmpty()) {
+                        toLeft.add(c);
+                    } else if (rightOnly && !cols.isEmpty()) {
+                        toRight.add(c);
+                    } else {
+                        stay.add(c);
+                    }
+                }
+                Plan left = Expression.and(toLeft).map(e -> filter(j.left(), e)).orElse(j.left());
+                Plan right = Expression.and(toRight).map(e -> filter(j.right(), e.shift(-lw))).orElse(j.right());
+                yield new Plan.NestedLoopJoin(left, right, Expression.and(stay), j.outer());
+            }
+            default -> p;
+        };
+    }
+
+    /** Places {@code predicate} over {@code source}, as deep as it can go. */
+    private static Plan filter(Plan source, Expression predicate) {
+        return switch (source) {
+            case Plan.Scan(Table t, String alias, Optional<Expression> f) ->
+                    new Plan.Scan(t, alias, Optional.of(f.map(x -> and(x, predicate)).orElse(predicate)));
+            case Plan.Filter(Plan s, Expression f) -> filter(s, and(f, predicate));
+            case Plan.Projection(Plan s, List<Expression> exprs, List<String> labels) ->
+                    new Plan.Projection(filter(s, substitute(predicate, exprs)), exprs, labels);
+            case Plan.NestedLoopJoin j -> {
+                int lw = j.left().width();
+                List<Expression> stay = new ArrayList<>();
+                List<Expression> toLeft = new ArrayList<>();
+                List<Expression> toRight = new ArrayList<>();
+                for (Expression c : Expression.conjuncts(predicate)) {
+                    BitSet cols = c.columns();
+                    if (cols.isEmpty()) {
+                        stay.add(c);
+                    } else if (cols.previousSetBit(cols.length()) < lw) {
+                        toLeft.add(c);
+                    } else if (cols.nextSetBit(0) >= lw && !j.outer()) {
+                        toRight.add(c);
+                    } else {
+                        stay.add(c);
+                    }
+                }
+                Plan left = Expression.and(toLeft).map(e -> filter(j.left(), e)).orElse(j.left());
+                Plan right = Expression.and(toRight).map(e -> filter(j.right(), e.shift(-lw))).orElse(j.right());
+                Plan joined;
+                if (j.outer()) {
+                    joined = new Plan.NestedLoopJoin(left, right, j.predicate(), true);
+                } else {
+                    // An inner join's WHERE conditions on both sides are join conditions.
+                    List<Expression> on = new ArrayList<>();
+                    j.predicate().ifPresent(on::add);
+                    List<Expression> both = new ArrayList<>();
+                    for (Expression c : stay) {
+                        (c.isConstant() ? both : on).add(c);
+                    }
+                    stay = both;
+                    joined = new Plan.NestedLoopJoin(left, right, Expression.and(on), false);
+                }
+                yield Expression.and(stay).<Plan>map(e -> new Plan.Filter(joined, e)).orElse(joined);
+            }
+            default -> new Plan.Filter(source, predicate);
+        };
+    }
+
+    private static Expression and(Expression a, Expression b) {
+        return new Expression.Binary(BinaryOp.AND, a, b);
+    }
+
+    /** Rewrites a predicate over a projection's output into one over its input. */
+    private static Expression substitute(Expression e, List<Expression> exprs) {
+        return e.transform(x -> x instanceof Expression.Column(int i, String l) ? exprs.get(i) : x);
+    }
+
+    // ---- 3, 4, 5. access paths, join algorithms, short-circuits
+
+    private static Plan choose(Plan plan) {
+        Plan p = mapChildren(plan, Optimizer::choose);
+        return switch (p) {
+            case Plan.Scan(Table t, String alias, Optional<Expression> f) when f.isPresent() -> {
+                Expression folded = fold(f.get());
+                if (never(folded)) {
+                    yield new Plan.Nothing(p.width());
+                }
+                if (isTrue(folded)) {
+                    yield new Plan.Scan(t, alias, Optional.empty());
+                }
+                yield lookup(t, alias, folded);
+            }
+            case Plan.Filter(Plan s, Expression f) when never(fold(f)) -> new Plan.Nothing(p.width());
+            case Plan.Filter(Plan s, Expression f) when isTrue(fold(f)) -> s;
+            case Plan.Filter(Plan s, Expression f) when s instanceof Plan.Nothing -> s;
+            case Plan.Projection(Plan.Projection(Plan s, List<Expression> inner, List<String> il), List<Expression> outer,
+                    List<String> labels) ->
+                    new Plan.Projection(s, outer.stream().map(e -> substitute(e, inner)).toList(), labels);
+            case Plan.NestedLoopJoin j when !j.outer() && (j.left() instanceof Plan.Nothing
+                    || j.right() instanceof Plan.Nothing || j.predicate().filter(Optimizer::never).isPresent()) ->
+                    new Plan.Nothing(p.width());
+            case Plan.NestedLoopJoin j when j.outer() && j.left() instanceof Plan.Nothing -> new Plan.Nothing(p.width());
+            case Plan.NestedLoopJoin j when j.predicate().isPresent() -> hashJoin(j);
+            default -> p;
+        };
+    }
+
+    /** Turns a filtered scan into a key or index lookup when the filter allows. */
+    private static Plan lookup(Table table, String alias, Expression filter) {
+        List<Expression> parts = Expression.conjuncts(filter);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < parts.size(); i++) {
+                Optional<Pinned> pinned = pinned(parts.get(i));
+                if (pinned.isEmpty()) {
+                    continue;
+                }
+                int column = pinned.get().column();
+                Plan access = null;
+                if (pass == 0 && column == table.primaryKey()) {
+                    access = new Plan.KeyLookup(table, alias, pinned.get().values());
+                } else if (pass == 1) {
+                    List<Index> indexes = table.indexesOn(table.columns().get(column).name());
+                    if (!indexes.isEmpty()) {
+                        access = new Plan.IndexLookup(table, alias, indexes.getFirst(), pinned.get().values());
+                    }
+                }
+                if (access != null) {
+                    List<Expression> rest = new ArrayList<>(parts);
+                    rest.remove(i);
+                    Plan result = access;
+                    return Expression.and(rest).<Plan>map(e -> new Plan.Filter(result, e)).orElse(result);
+                }
+            }
+        }
+        return new Plan.Scan(table, alias, Optional.of(filter));
+    }
+
+    /** A column pinned to constant values: {@code c = v}, {@code v = c} or {@code c IN (v, ...)}. */
+    private record Pinned(int column, List<Value> values) {}
+
+    private static Optional<Pinned> pinned(Expression e) {
+        return switch (e) {
+            case Expression.Binary(BinaryOp op, Expression.Column c, Expression.Constant(Value v))
+                    when op == BinaryOp.EQUAL -> Optional.of(new Pinned(c.index(), List.of(v)));
+            case Expression.Binary(BinaryOp op, Expression.Constant(Value v), Expression.Column c)
+                    when op == BinaryOp.EQUAL -> Optional.of(new Pinned(c.index(), List.of(v)));
+            case Expression.InList(Expression.Column c, List<Expression> list, boolean negated)
+                    when !negated && list.stream().allMatch(x -> x instanceof Expression.Constant) ->
+                    Optional.of(new Pinned(c.index(), list.stream().map(x -> ((Expression.Constant) x).value()).toList()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Plan hashJoin(Plan.NestedLoopJoin j) {
+        int lw = j.left().width();
+        List<Expression> parts = Expression.conjuncts(j.predicate().orElseThrow());
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Expression.Binary(BinaryOp op, Expression.Column a, Expression.Column b)
+                    && op == BinaryOp.EQUAL && (a.index() < lw) != (b.index() < lw)) {
+                Expression.Column l = a.index() < lw ? a : b;
+                Expression.Column r = a.index() < lw ? b : a;
+                List<Expression> rest = new ArrayList<>(parts);
+                rest.remove(i);
+                return new Plan.HashJoin(j.left(), l.index(), j.right(), r.index() - lw, Expression.and(rest), j.outer(),
+                        parts.get(i).format());
+            }
+        }
+        return j;
+    }
+
+    // ---- tree plumbing
+
+    /** The same node with {@code f} applied to each child plan. */
+    static Plan mapChildren(Plan p, UnaryOperator<Plan> f) {
+        return switch (p) {
+            case Plan.Scan s -> s;
+            case Plan.KeyLookup k -> k;
+            case Plan.IndexLookup i -> i;
+            case Plan.Values v -> v;
+            case Plan.Nothing n -> n;
+            case Plan.Filter(Plan s, Expression e) -> new Plan.Filter(f.apply(s), e);
+            case Plan.Projection(Plan s, List<Expression> e, List<String> l) -> new Plan.Projection(f.apply(s), e, l);
+            case Plan.NestedLoopJoin(Plan l, Plan r, Optional<Expression> e, boolean o) ->
+                    new Plan.NestedLoopJoin(f.apply(l), f.apply(r), e, o);
+            case Plan.HashJoin(Plan l, int lc, Plan r, int rc, Optional<Expression> e, boolean o, String label) ->
+                    new Plan.HashJoin(f.apply(l), lc, f.apply(r), rc, e, o, label);
+            case Plan.Aggregate(Plan s, List<Expression> g, List<Plan.AggregateCall> a) -> new Plan.Aggregate(f.apply(s), g, a);
+            case Plan.Order(Plan s, List<Plan.OrderKey> k) -> new Plan.Order(f.apply(s), k);
+            case Plan.Distinct(Plan s) -> new Plan.Distinct(f.apply(s));
+            case Plan.Limit(Plan s, long n) -> new Plan.Limit(f.apply(s), n);
+            case Plan.Offset(Plan s, long n) -> new Plan.Offset(f.apply(s), n);
+            case Plan.Insert(Table t, Plan s) -> new Plan.Insert(t, f.apply(s));
+            case Plan.Update(Table t, Plan s, List<Plan.Assignment> a) -> new Plan.Update(t, f.apply(s), a);
+            case Plan.Delete(Table t, Plan s) -> new Plan.Delete(t, f.apply(s));
+        };
+    }
+
+    /** The same tree with {@code f} applied to every expression of every node. */
+    static Plan mapExpressions(Plan plan, UnaryOperator<Expression> f) {
+        Plan p = mapChildren(plan, c -> mapExpressions(c, f));
+        return switch (p) {
+            case Plan.Scan(Table t, String a, Optional<Expression> e) -> new Plan.Scan(t, a, e.map(f));
+            case Plan.Values(List<List<Expression>> rows, int w) ->
+                    new Plan.Values(rows.stream().map(r -> r.stream().map(f).toList()).toList(), w);
+            case Plan.Filter(Plan s, Expression e) -> new Plan.Filter(s, f.apply(e));
+            case Plan.Projection(Plan s, List<Expression> e, List<String> l) ->
+                    new Plan.Projection(s, e.stream().map(f).toList(), l);
+            case Plan.NestedLoopJoin(Plan l, Plan r, Optional<Expression> e, boolean o) ->
+                    new Plan.NestedLoopJoin(l, r, e.map(f), o);
+            case Plan.Aggregate(Plan s, List<Expression> g, List<Plan.AggregateCall> a) -> new Plan.Aggregate(s,
+                    g.stream().map(f).toList(),
+                    a.stream().map(c -> new Plan.AggregateCall(c.function(), c.argument().map(f))).toList());
+            case Plan.Update(Table t, Plan s, List<Plan.Assignment> a) ->
+                    new Plan.Update(t, s, a.stream().map(x -> new Plan.Assignment(x.column(), f.apply(x.value()))).toList());
+            default -> p;
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package io.mynode.sql.store;
+
+import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.sql.Value;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order-preserving key encoding (DESIGN.md §5): for two values of one column, the unsigned
+ * byte order of their encodings is their SQL order, with NULL first. So a primary-key range or
+ * an index lookup is a plain byte range in the store.
+ *
+ * <pre>
+ *   NULL     00
+ *   BOOLEAN  01 00|01
+ *   INTEGER  02 + 8 bytes big-endian with the sign bit flipped
+ *   FLOAT    03 + 8 bytes: IEEE bits, sign bit flipped for positives, all bits for negatives
+ *            (-0.0 is written as 0.0 and every NaN as one NaN, above +Infinity)
+ *   STRING   04 + UTF-8 with 00 escaped as 00 FF, then 00 00
+ * </pre>
+ *
+ * <p>Every encoding is self-delimiting, so a key made of several values (table, index, value,
+ * primary key) concatenates them and a prefix of values is a prefix of bytes.
+ */
+public final class KeyEncoding {
+    /** Key spaces: the first byte of every key this module writes. */
+    static final byte TABLE_SCHEMA = 0x01;
+    static final byte INDEX_NAME = 0x02;
+    static final byte ROW = 0x03;
+    static final byte INDEX_ENTRY = 0x04;
+
+    private KeyEncoding() {}
+
+    /** Appends one value's encoding. */
+    public static void write(ByteArrayOutputStream out, Value v) {
+        switch (v) {
+            case Value.Null n -> out.write(0x00);
+            case Value.Bool(boolean b) -> {
+                out.write(0x01);
+                out.write(b ? 1 : 0);
+            }
+            case Value.Int(long i) -> {
+                out.write(0x02);
+                writeLong(out, i ^ Long.MIN_VALUE);
+            }
+            case Value.Float(double d) -> {
+                out.write(0x03);
+                double canonical = d == 0.0 ? 0.0 : Double.isNaN(d) ? Double.NaN : d;
+                long bits = Double.doubleToLongBits(canonical);
+                writeLong(out, bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
+            }
+            case Value.Str(String s) -> {
+                out.write(0x04);
+                writeString(out, s);
+            }
+        }
+    }
+
+    private static void writeString(ByteArrayOutputStream out, String s) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            out.write(b);
+            if (b == 0) {
+                out.write(0xFF);
+            }
+        }
+        out.write(0);
+        out.write(0);
+    }
+
+    private static void writeLong(ByteArrayOutputStream out, long v) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (v >>> shift));
+        }
+    }
+
+    /** A key of a key-space tag followed by values. */
+    public static byte[] key(byte space, Value... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        out.write(space);
+        for (Value p : parts) {
+            write(out, p);
+        }
+        return out.toByteArray();
+    }
+
+    /** Where a table's schema is stored. */
+    static byte[] schemaKey(String table) {
+        return key(TABLE_SCHEMA, Value.of(table));
+    }
+
+    /** Which table owns an index name. */
+    static byte[] indexNameKey(String index) {
+        return key(INDEX_NAME, Value.of(index));
+    }
+
+    /** A row, by primary key. */
+    public static byte[] rowKey(String table, Value pk) {
+        return key(ROW, Value.of(table), pk);
+    }
+
+    /** The prefix of every row of a table. */
+    public static byte[] rowPrefix(String table) {
+        return key(ROW, Value.of(table));
+    }
+
+    /** An index entry: the indexed value, then the row's primary key, with an empty value. */
+    public static byte[] indexKey(String table, String index, Value value, Value pk) {
+        return key(INDEX_ENTRY, Value.of(table), Value.of(index), value, pk);
+    }
+
+    /** The prefix of an index's entries for one value (or, with no value, the whole index). */
+    public static byte[] indexPrefix(String table, String index, Value... value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        out.write(INDEX_ENTRY);
+        write(out, Value.of(table));
+        write(out, Value.of(index));
+        for (Value v : value) {
+            write(out, v);
+        }
+        return out.toByteArray();
+    }
+
+    /** Decodes the values that follow the first {@code skip} bytes of {@code key}. */
+    public static List<Value> decode(byte[] key, int skip) {
+        List<Value> values = new ArrayList<>();
+        int[] pos = {skip};
+        while (pos[0] < key.length) {
+            values.add(read(key, pos));
+        }
+        return values;
+    }
+
+    /** Decodes every value of a key after its key-space byte. */
+    public static List<Value> decode(byte[] key) {
+        return decode(key, 1);
+    }
+
+    private static Value read(byte[] key, int[] pos) {
+        int tag = key[pos[0]++];
+        switch (tag) {
+            case 0x00 -> {
+                return Value.NULL;
+            }
+            case 0x01 -> {
+                return Value.of(key[pos[0]++] != 0);
+            }
+            case 0x02 -> {
+                long v = readLong(key, pos[0]);
+                pos[0] += 8;
+                return Value.of(v ^ Long.MIN_VALUE);
+            }
+            case 0x03 -> {
+                long v = readLong(key, pos[0]);
+                pos[0] += 8;
+                long bits = v < 0 ? v ^ Long.MIN_VALUE : ~v;
+                return Value.of(Double.longBitsToDouble(bits));
+            }
+            case 0x04 -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int i = pos[0];
+                while (true) {
+                    byte b = key[i++];
+                    if (b == 0) {
+                        byte next = key[i++];
+                        if (next == 0) {
+                            break;
+                        }
+                        out.write(0);
+                    } else {
+                        out.write(b);
+                    }
+                }
+                pos[0] = i;
+                return Value.of(out.toString(StandardCharsets.UTF_8));
+            }
+            default -> throw new InternalFailure("bad key encoding tag " + tag + " at byte " + (pos[0] - 1));
+        }
+    }
+
+    private static long readLong(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+}

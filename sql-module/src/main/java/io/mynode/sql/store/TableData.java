@@ -1,0 +1,266 @@
+package io.mynode.sql.store;
+
+import io.mynode.kernel.error.ConstraintViolation;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.sql.RowStream;
+import io.mynode.kernel.sql.Value;
+import io.mynode.kernel.storage.Cursor;
+import io.mynode.kernel.storage.KeyRange;
+import io.mynode.sql.types.DataType;
+import io.mynode.sql.types.Operators;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Rows and index entries of tables, and the constraints that guard them. Every write goes
+ * through {@link #insert} and {@link #delete}, which keep each index in step with its table;
+ * unique and foreign-key checks are point lookups or prefix scans of an index, never table
+ * scans.
+ *
+ * <p>Layout (see {@link KeyEncoding}): a row lives at {@code ROW table pk} with the whole row as
+ * its value; an index entry at {@code INDEX_ENTRY table index value pk} with an empty value.
+ */
+public final class TableData {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Catalog catalog;
+    private final Store store;
+
+    public TableData(Catalog catalog) {
+        this.catalog = catalog;
+        this.store = catalog.store();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The row with primary key {@code pk}, if any; a key of the wrong type finds nothing. */
+    public Optional<List<Value>> get(Table table, Value pk) {
+        Optional<Value> key = keyValue(pk, table.primaryKeyColumn().type());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.get(KeyEncoding.rowKey(table.name(), key.get())).map(RowEncoding::decode);
+    }
+
+    /** Every row, in primary-key order. */
+    public RowStream scan(Table table) {
+        Cursor c = store.scan(KeyRange.prefix(KeyEncoding.rowPrefix(table.name())));
+        return new RowStream() {
+            @Override
+            public boolean hasNext() {
+                return c.hasNext();
+            }
+
+            @Override
+            public List<Value> next() {
+                return RowEncoding.decode(c.next().value());
+            }
+
+            @Override
+            public void close() {
+                c.close();
+            }
+        };
+    }
+
+    /** The primary keys of the rows whose indexed column equals {@code value}, in key order. */
+    public List<Value> lookup(Table table, Index index, Value value) {
+        List<Value> pks = new ArrayList<>();
+        Optional<Value> key = keyValue(value, table.columns().get(table.position(index.column())).type());
+        if (key.isEmpty() || key.get() instanceof Value.Null) {
+            return pks;
+        }
+        byte[] prefix = KeyEncoding.indexPrefix(table.name(), index.name(), key.get());
+        try (Cursor c = store.scan(KeyRange.prefix(prefix))) {
+            while (c.hasNext()) {
+                List<Value> parts = KeyEncoding.decode(c.next().key(), prefix.length);
+                pks.add(parts.getFirst());
+            }
+        }
+        return pks;
+    }
+
+    /**
+     * The value as stored in a column of {@code type}, for a lookup: an integer becomes a float
+     * for a FLOAT column; a float with an exact integer value becomes an integer for an INTEGER
+     * column; anything that can never equal a value of the column is empty.
+     */
+    public static Optional<Value> keyValue(Value v, DataType type) {
+        return switch (v) {
+            case Value.Null n -> Optional.of(v);
+            case Value.Int(long i) when type == DataType.FLOAT -> Optional.of(Value.of((double) i));
+            case Value.Float(double d) when type == DataType.INTEGER ->
+                    d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63 ? Optional.of(Value.of((long) d)) : Optional.empty();
+            case Value.Float(double d) when type == DataType.FLOAT && Double.isNaN(d) -> Optional.empty();
+            default -> DataType.of(v) == type ? Optional.of(v) : Optional.empty();
+        };
+    }
+
+    /**
+     * Checks a full row against the table's types and NOT NULL constraints and returns it with
+     * each value coerced to its column's type (integers widen to floats).
+     */
+    public static List<Value> validate(Table table, List<Value> row) {
+        if (row.size() != table.columns().size()) {
+            throw new InvalidInputException("table " + table.name() + " has " + table.columns().size()
+                    + " columns, got " + row.size() + " values");
+        }
+        Value[] out = new Value[row.size()];
+        for (int i = 0; i < out.length; i++) {
+            Column c = table.columns().get(i);
+            Value v = Operators.coerce(row.get(i), c.type(), table.name() + "." + c.name());
+            if (v instanceof Value.Null && (!c.nullable() || i == table.primaryKey())) {
+                throw new ConstraintViolation("NULL value not allowed for column " + table.name() + "." + c.name());
+            }
+            if (v instanceof Value.Str(String s)) {
+                Operators.checkLength(s);
+            }
+            out[i] = v;
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Inserts a row (validated first), checking the primary key, unique indexes and foreign keys,
+     * and writes its index entries.
+     */
+    public void insert(Table table, List<Value> raw) {
+        List<Value> row = validate(table, raw);
+        Value pk = row.get(table.primaryKey());
+        byte[] key = KeyEncoding.rowKey(table.name(), pk);
+        if (store.get(key).isPresent()) {
+            throw new ConstraintViolation("primary key " + Operators.literal(pk) + " already exists in table "
+                    + table.name());
+        }
+        for (Index index : table.indexes()) {
+            Value v = row.get(table.position(index.column()));
+            if (index.unique() && !(v instanceof Value.Null) && !lookup(table, index, v).isEmpty()) {
+                throw new ConstraintViolation("unique value " + Operators.literal(v) + " already exists in column "
+                        + table.name() + "." + index.column());
+            }
+        }
+        for (int i = 0; i < row.size(); i++) {
+            Column c = table.columns().get(i);
+            Value v = row.get(i);
+            if (c.references().isPresent() && !(v instanceof Value.Null)) {
+                String parentName = c.references().get();
+                boolean selfReference = parentName.equals(table.name()) && v.equals(pk);
+                Table parent = parentName.equals(table.name()) ? table : catalog.require(parentName);
+                if (!selfReference && get(parent, v).isEmpty()) {
+                    throw new ConstraintViolation("referenced primary key " + Operators.literal(v)
+                            + " does not exist in table " + parentName + " (column " + table.name() + "." + c.name() + ")");
+                }
+            }
+        }
+        store.put(key, RowEncoding.encode(row));
+        for (Index index : table.indexes()) {
+            store.put(KeyEncoding.indexKey(table.name(), index.name(), row.get(table.position(index.column())), pk), EMPTY);
+        }
+    }
+
+    /**
+     * Deletes a row and its index entries. Foreign keys that point at it are the caller's to
+     * check, with {@link #checkUnreferenced}, once the whole statement's deletes are done.
+     */
+    public void delete(Table table, List<Value> row) {
+        Value pk = row.get(table.primaryKey());
+        store.delete(KeyEncoding.rowKey(table.name(), pk));
+        for (Index index : table.indexes()) {
+            store.delete(KeyEncoding.indexKey(table.name(), index.name(), row.get(table.position(index.column())), pk));
+        }
+    }
+
+    /**
+     * Fails if any row references primary key {@code pk} of {@code table}, unless a row with that
+     * key still exists (an UPDATE that kept it). Uses the referencing columns' indexes.
+     */
+    public void checkUnreferenced(Table table, Value pk) {
+        if (store.get(KeyEncoding.rowKey(table.name(), pk)).isPresent()) {
+            return;
+        }
+        for (Table child : referencingTables(table)) {
+            for (Column c : child.columns()) {
+                if (c.references().filter(table.name()::equals).isEmpty()) {
+                    continue;
+                }
+                Index index = child.indexesOn(c.name()).stream().findFirst().orElseThrow(
+                        () -> new io.mynode.kernel.error.InternalFailure("foreign key column " + child.name() + "."
+                                + c.name() + " has no index"));
+                if (!lookup(child, index, pk).isEmpty()) {
+                    throw new ConstraintViolation("primary key " + Operators.literal(pk) + " of table " + table.name()
+                            + " is referenced by table " + child.name() + " (column " + c.name() + ")");
+                }
+            }
+        }
+    }
+
+    private List<Table> referencingTables(Table table) {
+        List<Table> out = new ArrayList<>(catalog.referencing(table.name()));
+        if (table.columns().stream().anyMatch(c -> c.references().filter(table.name()::equals).isPresent())) {
+            out.add(table);
+        }
+        return out;
+    }
+
+    /** Deletes every row and index entry of a table (DROP TABLE). */
+    public void truncate(Table table) {
+        deleteRange(KeyRange.prefix(KeyEncoding.rowPrefix(table.name())));
+        for (Index index : table.indexes()) {
+            dropIndexEntries(table, index);
+        }
+    }
+
+    /** Deletes the entries of one index (DROP INDEX). */
+    public void dropIndexEntries(Table table, Index index) {
+        deleteRange(KeyRange.prefix(KeyEncoding.indexPrefix(table.name(), index.name())));
+    }
+
+    /** Writes the entries of a new index for every existing row, checking uniqueness (CREATE INDEX). */
+    public void backfill(Table table, Index index) {
+        int column = table.position(index.column());
+        List<List<Value>> rows = new ArrayList<>();
+        try (RowStream s = scan(table)) {
+            s.forEachRemaining(rows::add);
+        }
+        for (List<Value> row : rows) {
+            Value v = row.get(column);
+            if (index.unique() && !(v instanceof Value.Null) && !lookup(table, index, v).isEmpty()) {
+                throw new ConstraintViolation("cannot create unique index " + index.name() + ": value "
+                        + Operators.literal(v) + " occurs more than once in column " + table.name() + "." + index.column());
+            }
+            store.put(KeyEncoding.indexKey(table.name(), index.name(), v, row.get(table.primaryKey())), EMPTY);
+        }
+    }
+
+    private void deleteRange(KeyRange range) {
+        List<byte[]> keys = new ArrayList<>();
+        try (Cursor c = store.scan(range)) {
+            while (c.hasNext()) {
+                keys.add(c.next().key());
+            }
+        }
+        keys.forEach(store::delete);
+    }
+
+    /** An always-empty stream. */
+    public static RowStream empty() {
+        return new RowStream() {
+            @Override
+            public boolean hasNext() {
+                return false;
+            }
+
+            @Override
+            public List<Value> next() {
+                throw new NoSuchElementException();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}

@@ -42,6 +42,8 @@ final class MvccStateMachine implements StateMachine {
     private volatile long applied;
     private volatile long lowWater;
     private long nextTxnId;
+    /** The stored dedup records, as read or written by apply (its thread only): spares a read per command. */
+    private final java.util.HashMap<String, Optional<Wire.Dedup>> dedup = new java.util.HashMap<>();
     private volatile boolean closed;
 
     MvccStateMachine(StorageEngine storage, Settings settings) {
@@ -52,6 +54,7 @@ final class MvccStateMachine implements StateMachine {
     }
 
     private void load() {
+        dedup.clear();
         applied = storage.get(Layout.APPLIED).map(Layout::longOf).orElse(0L);
         lowWater = storage.get(Layout.LOW_WATER).map(Layout::longOf).orElse(0L);
         nextTxnId = storage.get(Layout.NEXT_TXN_ID).map(Layout::longOf).orElse(1L);
@@ -104,7 +107,8 @@ final class MvccStateMachine implements StateMachine {
         WriteBatch batch = new WriteBatch();
         byte[] clientKey = Layout.client(command.clientId());
         Optional<Wire.Dedup> seen = clientKey.length > Layout.MAX_KEY ? Optional.empty()
-                : storage.get(clientKey).map(Wire::decodeDedup);
+                : dedup.computeIfAbsent(command.clientId(), id -> storage.get(clientKey).map(Wire::decodeDedup));
+        Wire.Dedup record = null;
         byte[] outcome;
         if (clientKey.length > Layout.MAX_KEY) {
             outcome = Wire.encode(new Wire.Rejected("client id of " + clientKey.length + " bytes is too long"));
@@ -115,10 +119,14 @@ final class MvccStateMachine implements StateMachine {
                     + command.clientId() + " is older than its last applied command " + seen.get().sequence()));
         } else {
             outcome = Wire.encode(execute(index, command.payload(), batch));
-            batch.put(clientKey, Wire.encode(new Wire.Dedup(command.sequence(), outcome)));
+            record = new Wire.Dedup(command.sequence(), outcome);
+            batch.put(clientKey, Wire.encode(record));
         }
         batch.put(Layout.APPLIED, Layout.longBytes(index));
         storage.write(batch);
+        if (record != null) {
+            dedup.put(command.clientId(), Optional.of(record));
+        }
         applied = index;
         return outcome;
     }

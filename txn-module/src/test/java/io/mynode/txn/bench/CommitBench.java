@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code mynode}: the MVCC transaction engine through {@link LocalConsensus} with
  *       {@code local.sync=false} (no flush per commit, as with Raft's log carrying durability),
  *       over the storage engine named by {@code engine}: {@code memory} is the kernel's TreeMap
- *       test model (no disk at all), {@code btree} the B+-tree provider when it is on the class path.
+ *       test model (no disk at all), {@code btree} and {@code lsm} the real engines, found by name through {@code ServiceLoader}.
  *   <li>{@code h2}: H2 MVStore's {@code TransactionStore} on a file, with its default background
  *       commit (no fsync per transaction either), on the same work.
  * </ul>
@@ -72,7 +72,7 @@ public class CommitBench {
     /** The mynode stack. */
     @State(Scope.Benchmark)
     public static class Mynode {
-        @Param({"btree", "memory"})
+        @Param({"btree", "lsm", "memory"})
         public String engine;
 
         StorageEngine storage;

@@ -215,6 +215,9 @@ final class MvccStateMachine implements StateMachine {
         if (!retained(snapshot)) {
             return tooOld(snapshot);
         }
+        if (snapshot >= upTo) {
+            return Optional.empty(); // nothing committed in between: no need to look
+        }
         try (Cursor log = storage.scan(Layout.logRange(snapshot + 1, upTo))) {
             while (log.hasNext()) {
                 Entry e = log.next();

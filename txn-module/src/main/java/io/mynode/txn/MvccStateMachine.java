@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +45,7 @@ final class MvccStateMachine implements StateMachine {
     private volatile long lowWater;
     private long nextTxnId;
     /** The stored dedup records, as read or written by apply (its thread only): spares a read per command. */
-    private final java.util.HashMap<String, Optional<Wire.Dedup>> dedup = new java.util.HashMap<>();
+    private final HashMap<String, Optional<Wire.Dedup>> dedup = new HashMap<>();
     private volatile boolean closed;
 
     MvccStateMachine(StorageEngine storage, Settings settings) {
@@ -91,7 +93,7 @@ final class MvccStateMachine implements StateMachine {
     /** The entries of {@code range} at {@code version}, streamed; {@code check} runs after each step. */
     Cursor scan(KeyRange range, Direction direction, long version, Runnable check) {
         if (range.start() != null && range.end() != null && Keys.compare(range.start(), range.end()) > 0) {
-            return Cursor.of(java.util.Collections.emptyIterator());
+            return Cursor.of(Collections.emptyIterator());
         }
         return new VersionedScan(storage.scan(Layout.dataRange(range), direction), version, direction, check);
     }

@@ -156,6 +156,22 @@ public class CommitBench {
         }
     }
 
+    /**
+     * The floor under {@link #mynode}: the same two reads and one atomic batch of the two writes,
+     * straight on the storage engine (no versions, validation, log or dedup), to show what the
+     * MVCC layer adds on top of its engine.
+     */
+    @Benchmark
+    public Object engineOnly(Mynode s) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        byte[] a = key(r.nextInt(KEYS));
+        byte[] b = key(r.nextInt(KEYS));
+        Object x = s.storage.get(a);
+        Object y = s.storage.get(b);
+        s.storage.write(new io.mynode.kernel.storage.WriteBatch().put(a, VALUE).put(b, VALUE));
+        return x == y ? x : y;
+    }
+
     @Benchmark
     public Object h2(H2 s) {
         ThreadLocalRandom r = ThreadLocalRandom.current();

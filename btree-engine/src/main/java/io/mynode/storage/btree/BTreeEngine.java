@@ -220,7 +220,7 @@ final class BTreeEngine implements StorageEngine {
             return;
         }
         try {
-            free.release(Math.min(durableVersion, oldestPinned()), cache);
+            free.release(Math.min(durableVersion, oldestPinned()));
             Flush flush = new Flush(file.format, free);
             long rootPage = flush.nodes(root.ref);
             flush.freeList(listPages);
@@ -233,7 +233,7 @@ final class BTreeEngine implements StorageEngine {
             sync();
             file.writeMeta(meta, 1);
             flush.publish(cache);
-            free.freeNow(listPages, cache);
+            free.freeNow(listPages);
             listPages = flush.listPages();
             generation++;
             durableVersion = root.version;
@@ -241,8 +241,9 @@ final class BTreeEngine implements StorageEngine {
             dirtyBytes = 0;
             flushes++;
             pagesWritten += flush.pagesWritten();
-        } catch (StorageIoException e) {
-            broken = e;
+        } catch (RuntimeException e) {
+            // Some nodes may hold pages that were never written: no later flush may trust them.
+            broken = e instanceof StorageIoException io ? io : new StorageIoException("flush failed: " + e, e);
             throw e;
         }
     }

@@ -19,8 +19,9 @@
  * </pre>
  *
  * <ul>
- *   <li>{@link io.mynode.storage.lsm.Memtable}: a concurrent skip list from key to a chain of
- *       versions stamped with sequence numbers; one writer, lock-free readers.
+ *   <li>{@link io.mynode.storage.lsm.Memtable}: a skip list of versions stamped with sequence
+ *       numbers, kept in large arrays (an arena) so the garbage collector never copies entries;
+ *       one writer, lock-free readers.
  *   <li>{@code io.mynode.storage.lsm.sstable}: the table format (prefix-compressed blocks,
  *       bloom filter, index, checksummed footer), its reader and writer, the block cache.
  *   <li>{@link io.mynode.storage.lsm.Levels}: one immutable arrangement of tables in levels,

@@ -20,12 +20,14 @@ import java.util.Set;
  * return it has met an operation that had to take effect before this point but did not, so it
  * backtracks to the last choice and tries the next call instead. A cache of (set of linearized
  * operations, model state) pairs already explored makes the search polynomial on most real
- * histories; the worst case stays exponential, so {@code budget} bounds the configurations tried
- * and running out is an honest "unknown".
+ * histories; the worst case stays exponential, so {@code budget} bounds the configurations
+ * cached (the memory the search may use) and running out is an honest "unknown".
  *
  * <p>Indeterminate ({@code :info}) operations have no return entry: they may take effect at any
  * point after their call, or never. The search succeeds once every {@code :ok} operation is
- * linearized, leaving the rest pending. Failed operations never enter the search.
+ * linearized, leaving the rest pending. Failed operations never enter the search. Identical
+ * indeterminate operations are interchangeable, so only the earliest pending one of a kind is
+ * tried (a symmetry reduction; crashes make many identical pending writes).
  *
  * <p>Not thread-safe; one search per instance. References: Wing and Gong, "Testing and Verifying
  * Concurrent Objects" (1993); Lowe, "Testing for Linearizability" (2017).
@@ -60,7 +62,7 @@ final class Linearizability<S> {
      *     return in the deepest partial linearization found
      * @param prefix that deepest partial linearization, in order
      * @param stateBefore the model state after {@code prefix}
-     * @param explored configurations tried
+     * @param explored steps taken
      */
     record Outcome(Optional<Boolean> linearizable, Optional<Entry> blocked, List<Entry> prefix, Object stateBefore,
             long explored) {}
@@ -101,6 +103,7 @@ final class Linearizability<S> {
                 remainingOk++;
             }
         }
+        int[] twin = twins(entries);
         BitSet linearized = new BitSet(entries.size());
         Set<Config> cache = new HashSet<>();
         Deque<Frame> stack = new ArrayDeque<>();
@@ -113,8 +116,16 @@ final class Linearizability<S> {
 
         Node entry = head.next;
         while (remainingOk > 0) {
-            if (++explored > budget) {
+            explored++;
+            if (cache.size() > budget) {
                 return new Outcome(Optional.empty(), Optional.empty(), bestPrefix, bestState, explored);
+            }
+            if (entry != null && entry.isCall && twin[entry.opIndex] >= 0 && !linearized.get(twin[entry.opIndex])) {
+                // An identical indeterminate op was invoked earlier and is still pending: take that
+                // one first. The two are interchangeable (neither has a deadline), so trying both
+                // orders would only double the search.
+                entry = entry.next;
+                continue;
             }
             if (entry != null && entry.isCall) {
                 Optional<S> next = model.step(state, entry.entry.op());
@@ -159,6 +170,31 @@ final class Linearizability<S> {
             }
         }
         return new Outcome(Optional.of(true), Optional.empty(), List.of(), state, explored);
+    }
+
+    /**
+     * For each indeterminate entry, the closest earlier-invoked indeterminate entry with an equal op
+     * (-1 if none). Ops must have value equality for this to find anything.
+     */
+    private static int[] twins(List<Entry> entries) {
+        int[] twin = new int[entries.size()];
+        java.util.Arrays.fill(twin, -1);
+        java.util.Map<Object, Integer> last = new java.util.HashMap<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(entries.get(a).call(), entries.get(b).call()));
+        for (int i : order) {
+            Entry e = entries.get(i);
+            if (e.indeterminate()) {
+                Integer previous = last.put(e.op(), i);
+                if (previous != null) {
+                    twin[i] = previous;
+                }
+            }
+        }
+        return twin;
     }
 
     /** A sentinel head, then call and return nodes in history order. */

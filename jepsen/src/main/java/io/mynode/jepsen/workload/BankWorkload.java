@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *   :transfer {:from a :to b :amount n}
  *       BEGIN; SELECT balance ... a; SELECT balance ... b;
  *       (a's balance &lt; n: ROLLBACK, :fail) UPDATE a; UPDATE b; COMMIT
- *   :read nil -&gt; {id balance, ...}      SELECT id, balance FROM accounts  (one snapshot)
+ *   :read nil -&gt; {id balance, ...}      SELECT id, balance FROM accounts  (one snapshot;
+ *                                       every other one inside BEGIN READ ONLY ... COMMIT)
  * </pre>
  *
  * The transfer writes balances it computed from its reads, so a lost update or write skew in the
@@ -41,6 +42,7 @@ public final class BankWorkload implements Workload {
 
     private final int accounts;
     private final long total;
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     public BankWorkload(int accounts, long total) {
         if (accounts < 2 || total < 0 || total % accounts != 0) {
@@ -88,11 +90,10 @@ public final class BankWorkload implements Workload {
     @Override
     public Outcome apply(Session session, Invocation op) {
         if (op.f() == READ) {
-            Map<Object, Object> balances = new TreeMap<>();
-            for (List<Value> row : Sql.query(session, "SELECT id, balance FROM accounts")) {
-                balances.put(Sql.integer(row.get(0)), Sql.integer(row.get(1)));
-            }
-            return new Outcome.Ok(balances);
+            // Every other read in a read-only transaction: its snapshot must be just as consistent.
+            return reads.getAndIncrement() % 2 == 0
+                    ? new Outcome.Ok(balances(session))
+                    : Sql.transaction(session, true, () -> new Outcome.Ok(balances(session)));
         }
         Map<?, ?> t = (Map<?, ?>) op.value();
         long from = (Long) t.get(FROM);
@@ -108,6 +109,14 @@ public final class BankWorkload implements Workload {
             Sql.update(session, "UPDATE accounts SET balance = " + (b + amount) + " WHERE id = " + to);
             return new Outcome.Ok(op.value());
         });
+    }
+
+    private static Map<Object, Object> balances(Session session) {
+        Map<Object, Object> balances = new TreeMap<>();
+        for (List<Value> row : Sql.query(session, "SELECT id, balance FROM accounts")) {
+            balances.put(Sql.integer(row.get(0)), Sql.integer(row.get(1)));
+        }
+        return balances;
     }
 
     private static Long balance(Session session, long id) {

@@ -30,10 +30,23 @@ Projection: title
    └─ KeyLookup: movie (1)
 > EXPLAIN SELECT title FROM movie WHERE id = 1 OR id = 2
 Projection: title
-└─ Scan: movie ((id = 1) OR (id = 2))
+└─ KeyLookup: movie (1, 2)
 > EXPLAIN SELECT title FROM movie WHERE id = 1 + 1
 Projection: title
 └─ KeyLookup: movie (2)
+> EXPLAIN SELECT title FROM movie WHERE id = 3 OR id IN (1, 2) OR 2 = id
+Projection: title
+└─ KeyLookup: movie (3, 1, 2)
+> SELECT title FROM movie WHERE id = 3 OR id IN (1, 2) OR 2 = id
+Up
+Her
+Heat
+> EXPLAIN SELECT title FROM movie WHERE id = 3 OR released = 2013
+Projection: title
+└─ Scan: movie ((id = 3) OR (released = 2013))
+> EXPLAIN SELECT title FROM movie WHERE released = 1995 OR released = 2013
+Projection: title
+└─ IndexLookup: movie.released (1995, 2013)
 > EXPLAIN SELECT title FROM movie WHERE released = 2013
 Projection: title
 └─ IndexLookup: movie.released (2013)

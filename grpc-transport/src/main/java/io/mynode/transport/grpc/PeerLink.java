@@ -64,12 +64,14 @@ final class PeerLink implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(settings.peerQueue());
         this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .usePlaintext()
+                // The stream's callbacks only set flags and signal the sender: no executor hop.
+                .directExecutor()
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(true)
                 .build();
-        this.sender = Thread.ofVirtual().name("mynode-peer-" + peer).unstarted(this::run);
+        this.sender = Threads.named("mynode-peer-" + peer + "-").newThread(this::run);
     }
 
     void start() {
@@ -198,8 +200,10 @@ final class PeerLink implements AutoCloseable {
 
         /** Sends Hello and waits for Welcome; false when the peer did not accept in time. */
         boolean open() throws InterruptedException {
+            // One attempt is one connection try: reset the channel's own (slow) backoff, and fail
+            // fast if the peer cannot be reached, so our backoff alone paces the retries.
             channel.resetConnectBackoff();
-            PeerGrpc.newStub(channel).withWaitForReady().connect(this);
+            PeerGrpc.newStub(channel).connect(this);
             write(PeerFrame.newBuilder().setHello(Hello.newBuilder().setFrom(self).setTo(peer)).build());
             long deadline = System.nanoTime() + settings.peerConnectTimeout().toNanos();
             lock.lock();

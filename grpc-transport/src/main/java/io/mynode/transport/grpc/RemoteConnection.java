@@ -37,6 +37,9 @@ final class RemoteConnection implements Connection {
         this.settings = settings;
         this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .usePlaintext()
+                // Our callbacks only queue what arrives (RemoteSession.Stream): run them on the
+                // network thread rather than paying a hand-off to an executor per message.
+                .directExecutor()
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 // Notice a node that vanished (killed, partitioned) on an idle session too.
                 .keepAliveTime(20, TimeUnit.SECONDS)

@@ -71,6 +71,9 @@ final class RemoteSession implements Session {
         if (rows != null) {
             rows.close();
         }
+        if (stream != null) {
+            stream.skipOpened();
+        }
         if (stream == null || stream.endedIdle()) {
             if (stream != null && transaction.isPresent()) {
                 long id = transaction.get().id();
@@ -302,6 +305,13 @@ final class RemoteSession implements Session {
         /** Whether the call ended while nothing was expected from it (only its end is queued). */
         boolean endedIdle() {
             return ended && inbox.peek() instanceof End;
+        }
+
+        /** Takes the node's Opened if it has already arrived, so that an end queued behind it shows. */
+        void skipOpened() {
+            if (!opened && inbox.peek() instanceof SessionResponse r && r.hasOpened()) {
+                awaitOpened();
+            }
         }
 
         /** Waits for the node to accept the session; fails as unavailable if it does not. */

@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server side of one client session stream: one SQL {@link Session}, driven by one worker
- * thread (a virtual thread) for the stream's whole life.
+ * thread ({@link Threads}) for the stream's whole life.
  *
  * <pre>
  *   gRPC thread:  onNext(Execute) ──► inbox ──► worker: session.execute(sql)
@@ -52,6 +52,8 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     static final int MAX_PENDING = 16;
 
     private static final SessionRequest STOP = SessionRequest.getDefaultInstance();
+
+    private static final java.util.concurrent.ThreadFactory WORKERS = Threads.named("mynode-session-");
 
     private final ServerCallStreamObserver<SessionResponse> out;
     private final SqlEngine sql;
@@ -81,7 +83,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         // Cancelled by the client, or closed by gRPC itself (a request it could not parse).
         out.setOnCancelHandler(this::gone);
         out.setOnCloseHandler(this::gone);
-        this.worker = Thread.ofVirtual().name("mynode-session").unstarted(this::run);
+        this.worker = WORKERS.newThread(this::run);
     }
 
     void start() {
@@ -150,7 +152,8 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                 if (request == null && out.isCancelled()) {
                     clientGone = true;
                 }
-                if (request == STOP || clientGone || stopped()) {
+                // Once the node is closing no statement starts; the client hears UNAVAILABLE.
+                if (request == STOP || clientGone || nodeClosing || stopped()) {
                     break;
                 }
                 if (request == null) {
@@ -158,7 +161,13 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                 }
                 if (request.hasExecute()) {
                     if (session == null) {
-                        session = sql.session();
+                        try {
+                            session = sql.session();
+                        } catch (MynodeException e) {
+                            // No session yet (the engine is unavailable): this statement fails, the stream lives.
+                            send(SessionResponse.newBuilder().setFailed(Wire.failed(e, java.util.Optional.empty())).build());
+                            continue;
+                        }
                     }
                     execute(session, request.getExecute().getSql());
                 }
@@ -283,14 +292,19 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         }
     }
 
-    /** Whether the rows streaming now should stop: the client asked, left, or the node is closing. */
+    /**
+     * Whether the rows streaming now should stop: the client asked (Cancel) or left. A closing
+     * node does not stop them: they are a running statement, which the grace period lets finish,
+     * and a forced close cancels the call, which the client reports as an error, never as a
+     * result cut short.
+     */
     private boolean cancelled() {
         SessionRequest head = inbox.peek();
         if (head != null && head.hasCancel()) {
             inbox.poll();
             return true;
         }
-        return clientGone || head == STOP && nodeClosing;
+        return clientGone;
     }
 
     /** Whether the stream was ended (a protocol error): statements still queued are not run. */
@@ -308,7 +322,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         try {
             while (!out.isReady() && !ended && !clientGone) {
                 SessionRequest head = inbox.peek();
-                if (head != null && (head.hasCancel() || head == STOP && nodeClosing)) {
+                if (head != null && head.hasCancel()) {
                     return;
                 }
                 changed.await(200, TimeUnit.MILLISECONDS);

@@ -67,10 +67,10 @@
  *
  * <h2>Threads</h2>
  *
- * <p>gRPC's executor runs the service callbacks; each client session stream has its own virtual
- * thread (statements may block on consensus); each outbound peer link has one virtual sender
- * thread; the faults file, when set, has one polling thread. The receiver installed on
- * {@code peers()} is called on gRPC threads: concurrently for different peers, in order and one
+ * <p>gRPC's executor runs the service callbacks; each client session stream has its own worker
+ * thread (statements may block on consensus); each outbound peer link has one sender thread
+ * (virtual threads on Java 24+, see {@link io.mynode.transport.grpc.Threads}); the faults file,
+ * when set, has one polling thread. The receiver installed on {@code peers()} is called on gRPC threads: concurrently for different peers, in order and one
  * message at a time for each peer, so it must be thread-safe and should not block for long (a
  * blocked receiver stalls only that peer's stream).
  *

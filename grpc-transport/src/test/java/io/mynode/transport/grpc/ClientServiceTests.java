@@ -331,6 +331,30 @@ class ClientServiceTests {
         }
 
         @Test
+        void aSessionOpenedBeforeANodeRestartRunsItsFirstStatementAfterIt() {
+            var ports = TestNodes.freePorts("n4");
+            FakeSqlEngine own = new FakeSqlEngine();
+            GrpcTransport first = GrpcTransport.start(TestNodes.member("n4", ports, Map.of()));
+            first.serve(new ClientService(own, () -> TestNodes.status("n4")));
+            GrpcTransport second = null;
+            try (Connection c = new GrpcTransportProvider().connect(new HostPort("127.0.0.1", ports.get("n4")))) {
+                Session s = c.session();
+                TestNodes.await("the node opened the session", Duration.ofSeconds(5),
+                        () -> first.clientEndpoint().openSessions() == 1);
+                first.close();
+                second = GrpcTransport.start(TestNodes.member("n4", ports, Map.of()));
+                second.serve(new ClientService(own, () -> TestNodes.status("n4")));
+                // Nothing was sent on the old stream, so this is neither lost nor of unknown outcome.
+                assertEquals(new StatementResult.SchemaChanged("fresh"), s.execute("schema fresh"));
+            } finally {
+                first.close();
+                if (second != null) {
+                    second.close();
+                }
+            }
+        }
+
+        @Test
         void aLostStreamAbortsTheOpenTransactionOnce() {
             FakeSqlEngine own = new FakeSqlEngine();
             GrpcTransport node = GrpcTransport.start(TestNodes.single("n3", Map.of()));

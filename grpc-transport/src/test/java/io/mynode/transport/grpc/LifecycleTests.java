@@ -139,6 +139,49 @@ class LifecycleTests {
         }
 
         @Test
+        void rowsCutByAForcedCloseEndInAnErrorNeverInAShortResult() throws Exception {
+            FakeSqlEngine engine = new FakeSqlEngine();
+            GrpcTransport node = serving("n1", engine, Map.of("shutdown.grace.ms", "200"));
+            try (Connection c = connect(node)) {
+                var rows = ((StatementResult.Rows) c.session().execute("rows 5000000")).rows();
+                rows.next();
+                node.close();
+                long read = 1;
+                try {
+                    while (rows.hasNext()) {
+                        rows.next();
+                        read++;
+                    }
+                    throw new AssertionError("the rows ended cleanly after " + read + " of 5000000");
+                } catch (UnavailableException expected) {
+                    assertTrue(read < 5_000_000);
+                }
+            } finally {
+                node.close();
+            }
+        }
+
+        @Test
+        void rowsStillStreamingWhenCloseBeginsFinishWithinTheGracePeriod() throws Exception {
+            FakeSqlEngine engine = new FakeSqlEngine();
+            GrpcTransport node = serving("n1", engine, Map.of("shutdown.grace.ms", "10000"));
+            try (Connection c = connect(node)) {
+                var rows = ((StatementResult.Rows) c.session().execute("rows 200000")).rows();
+                rows.next();
+                CompletableFuture<Void> closing = CompletableFuture.runAsync(node::close);
+                long read = 1;
+                while (rows.hasNext()) {
+                    rows.next();
+                    read++;
+                }
+                assertEquals(200_000, read);
+                closing.get(15, TimeUnit.SECONDS);
+            } finally {
+                node.close();
+            }
+        }
+
+        @Test
         void closeReleasesThePortAndIsIdempotent() {
             var ports = TestNodes.freePorts("n1");
             GrpcTransport first = GrpcTransport.start(TestNodes.member("n1", ports, Map.of()));

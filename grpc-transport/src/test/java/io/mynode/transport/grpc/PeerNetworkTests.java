@@ -121,6 +121,41 @@ class PeerNetworkTests {
     }
 
     @Test
+    void aSlowReceiverStallsOnlyThatSendersStream() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b", "c");
+        var a = start("a", ports, Map.of("peer.queue", "50"));
+        var b = start("b", ports, Map.of());
+        var c = start("c", ports, Map.of());
+        awaitLink(a, "a", "b");
+        awaitLink(c, "c", "b");
+        awaitLink(a, "a", "c");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BlockingQueue<Received> inbox = inboxes.get("b");
+        b.peers().receiver((from, m) -> {
+            if (from.equals("a")) {
+                try {
+                    release.await(); // b is slow with a's messages only
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            inbox.add(new Received(from, new String(m, UTF_8)));
+        });
+        long t0 = System.nanoTime();
+        byte[] big = new byte[16 << 10];
+        for (int i = 0; i < 5_000; i++) {
+            a.peers().send("b", big); // 80 MB: far more than gRPC's buffers, so a's link backs up
+        }
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "send blocked on a slow peer");
+        send(c, "b", "c is not held up");
+        assertEquals(new Received("c", "c is not held up"), next("b"));
+        send(a, "c", "nor is a to c");
+        assertEquals(new Received("a", "nor is a to c"), next("c"));
+        release.countDown();
+        assertTrue(a.mesh().link("b").dropped() > 0, "a's queue to b should have overflowed");
+    }
+
+    @Test
     void aPeerThatComesBackIsReconnected() throws InterruptedException {
         var ports = TestNodes.freePorts("a", "b");
         var a = start("a", ports, Map.of());

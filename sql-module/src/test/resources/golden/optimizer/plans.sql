@@ -145,6 +145,28 @@ Projection: title
 └─ Order: rating asc
    └─ Projection: title, rating
       └─ Scan: movie
+> EXPLAIN SELECT title FROM movie WHERE rating > 8 ORDER BY id LIMIT 2
+Projection: title
+└─ Limit: 2
+   └─ Projection: title, id
+      └─ Scan: movie (rating > 8)
+> SELECT title FROM movie WHERE rating > 8 ORDER BY id LIMIT 2
+Heat
+Up
+> EXPLAIN SELECT title FROM movie ORDER BY id DESC
+Projection: title
+└─ Order: id desc
+   └─ Projection: title, id
+      └─ Scan: movie
+> EXPLAIN SELECT id, title FROM movie ORDER BY id, title
+Projection: id, title
+└─ Scan: movie
+> EXPLAIN SELECT m.id FROM movie m JOIN genre g ON m.genre_id = g.id ORDER BY m.id
+Order: id asc
+└─ Projection: m.id
+   └─ HashJoin: inner on m.genre_id = g.id
+      ├─ Scan: movie as m
+      └─ Scan: genre as g
 > EXPLAIN INSERT INTO movie VALUES (4, 'Alien', 1, 1979, 8.5)
 Insert: movie
 └─ Values: 1 row

@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
  *       indexed column becomes an {@code IndexLookup}. The rest of the filter stays above.
  *   <li><b>Join selection.</b> A join whose condition equates a left column with a right column
  *       becomes a {@code HashJoin}.
+ *   <li><b>Sort elimination.</b> ORDER BY the primary key, ascending, over a scan needs no
+ *       sort: the scan is in key order already.
  *   <li><b>Short-circuiting.</b> A filter that is always false or NULL becomes {@code Nothing},
  *       and an inner join with {@code Nothing} on a side does too.
  * </ol>
@@ -212,8 +214,21 @@ public final class Optimizer {
                     new Plan.Nothing(p.width());
             case Plan.NestedLoopJoin j when j.outer() && j.left() instanceof Plan.Nothing -> new Plan.Nothing(p.width());
             case Plan.NestedLoopJoin j when j.predicate().isPresent() -> hashJoin(j);
+            case Plan.Order(Plan.Projection proj, List<Plan.OrderKey> keys) when inKeyOrder(proj, keys) -> proj;
             default -> p;
         };
+    }
+
+    /**
+     * Whether ordering a projection of a scan by {@code keys} changes nothing: a scan yields rows
+     * in ascending primary-key order, so {@code ORDER BY id} (ascending) needs no sort, and a
+     * LIMIT above it stops the scan early.
+     */
+    private static boolean inKeyOrder(Plan.Projection proj, List<Plan.OrderKey> keys) {
+        return proj.source() instanceof Plan.Scan scan && !keys.isEmpty() && !keys.getFirst().descending()
+                && keys.getFirst().expression() instanceof Expression.Column(int i, String l)
+                && proj.expressions().get(i) instanceof Expression.Column(int c, String l2)
+                && c == scan.table().primaryKey();
     }
 
     /** Turns a filtered scan into a key or index lookup when the filter allows. */

@@ -107,6 +107,8 @@ class ExecutionTests {
     }
 
     private long run(String sql) {
+        // One TableData per statement, as sessions use them.
+        data = new TableData(new Catalog(store));
         Ast.Statement s = Parser.parse(sql);
         if (s instanceof Ast.CreateTable || s instanceof Ast.CreateIndex) {
             new SchemaChanges(data).run(s);

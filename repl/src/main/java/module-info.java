@@ -16,6 +16,9 @@ module io.mynode.repl {
     requires HdrHistogram;
 
     requires java.logging;
+    // JLine turns Ctrl-C into UserInterruptException and follows window resizes through sun.misc.Signal;
+    // without this module on the graph a Ctrl-C would kill the REPL (and mynode-local's nodes).
+    requires jdk.unsupported;
 
     exports io.mynode.repl to io.mynode.server;
     opens io.mynode.repl to info.picocli;

@@ -56,6 +56,7 @@ final class Replica {
 
     private long now;
     private long applied;
+    private long lastFlushAt;
     private MynodeException failure;
 
     private final ArrayDeque<Integer> freeLanes = new ArrayDeque<>();
@@ -361,14 +362,21 @@ final class Replica {
         }
     }
 
+    /**
+     * Every {@link Timing#snapshotEntries()} applied entries: flush the state machine and drop the
+     * log up to what is now durable, less a short tail (a quarter of the interval) so that a
+     * follower only a little behind still gets entries rather than a whole snapshot.
+     */
     private void maybeCompact() {
         long first = log.firstIndex();
-        if (applied - (first - 1) < timing.snapshotEntries()) {
+        if (applied - (first - 1) < timing.snapshotEntries() || applied - lastFlushAt < timing.snapshotEntries() / 2) {
             return;
         }
+        lastFlushAt = applied;
         long durable = Math.min(stateMachine.flush(), applied);
-        if (durable >= first && durable <= log.lastIndex()) {
-            log.compact(durable);
+        long upTo = Math.min(durable - timing.snapshotEntries() / 4, log.lastIndex());
+        if (upTo >= first) {
+            log.compact(upTo);
         }
     }
 

@@ -41,9 +41,10 @@ final class Interactive {
 
     /** Reads and runs input until end of input; the shell's failure state is left to the caller. */
     static void run(Terminal terminal, Shell shell, String banner) {
-        if (terminal.getWidth() <= 0) {
-            // A pseudo-terminal nobody sized (script(1), some CI shells): JLine would wrap every column.
-            terminal.setSize(new Size(80, 24));
+        if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+            // A pseudo-terminal nobody sized (script(1), some CI shells): JLine would garble the prompt.
+            terminal.setSize(new Size(terminal.getWidth() > 0 ? terminal.getWidth() : 80,
+                    terminal.getHeight() > 0 ? terminal.getHeight() : 24));
         }
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)

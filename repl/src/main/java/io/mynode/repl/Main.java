@@ -70,7 +70,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private int session(Connection connection, HostPort address, PrintWriter out, PrintWriter err) {
-        boolean batch = !execute.isEmpty() || file != null || System.console() == null;
+        boolean batch = !execute.isEmpty() || file != null || !onTerminal();
         if (batch) {
             try (Shell shell = new Shell(connection, out, err)) {
                 for (String sql : execute) {
@@ -114,6 +114,29 @@ public final class Main implements Callable<Integer> {
             err.println("Error: opening the terminal: " + e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    /**
+     * Whether stdin and stdout are a terminal. Up to JDK 21 {@code System.console()} is null
+     * otherwise; from JDK 22 it may return a console for redirected streams too, and only its
+     * {@code isTerminal()} (absent from 21, so looked up at run time) tells.
+     */
+    public static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            java.lang.invoke.MethodHandle isTerminal = java.lang.invoke.MethodHandles.publicLookup().findVirtual(
+                    java.io.Console.class, "isTerminal", java.lang.invoke.MethodType.methodType(boolean.class));
+            return (boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return true; // JDK 21: a console exists only for a terminal
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            return false; // isTerminal declares no checked exception; this is unreachable
         }
     }
 

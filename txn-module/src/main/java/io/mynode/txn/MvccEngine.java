@@ -8,6 +8,7 @@ import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.OutcomeUnknownException;
 import io.mynode.kernel.txn.Transaction;
 import io.mynode.kernel.txn.TransactionEngine;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -100,7 +101,7 @@ final class MvccEngine implements TransactionEngine {
                 throw m;
             }
             throw new OutcomeUnknownException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new OutcomeUnknownException(what + " was cancelled", e);
         }
     }

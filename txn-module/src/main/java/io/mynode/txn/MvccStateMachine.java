@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,8 @@ final class MvccStateMachine implements StateMachine {
     private volatile long applied;
     private volatile long lowWater;
     private long nextTxnId;
+    /** The stored dedup records, as read or written by apply (its thread only): spares a read per command. */
+    private final HashMap<String, Optional<Wire.Dedup>> dedup = new HashMap<>();
     private volatile boolean closed;
 
     MvccStateMachine(StorageEngine storage, Settings settings) {
@@ -52,6 +56,7 @@ final class MvccStateMachine implements StateMachine {
     }
 
     private void load() {
+        dedup.clear();
         applied = storage.get(Layout.APPLIED).map(Layout::longOf).orElse(0L);
         lowWater = storage.get(Layout.LOW_WATER).map(Layout::longOf).orElse(0L);
         nextTxnId = storage.get(Layout.NEXT_TXN_ID).map(Layout::longOf).orElse(1L);
@@ -88,7 +93,7 @@ final class MvccStateMachine implements StateMachine {
     /** The entries of {@code range} at {@code version}, streamed; {@code check} runs after each step. */
     Cursor scan(KeyRange range, Direction direction, long version, Runnable check) {
         if (range.start() != null && range.end() != null && Keys.compare(range.start(), range.end()) > 0) {
-            return Cursor.of(java.util.Collections.emptyIterator());
+            return Cursor.of(Collections.emptyIterator());
         }
         return new VersionedScan(storage.scan(Layout.dataRange(range), direction), version, direction, check);
     }
@@ -104,7 +109,8 @@ final class MvccStateMachine implements StateMachine {
         WriteBatch batch = new WriteBatch();
         byte[] clientKey = Layout.client(command.clientId());
         Optional<Wire.Dedup> seen = clientKey.length > Layout.MAX_KEY ? Optional.empty()
-                : storage.get(clientKey).map(Wire::decodeDedup);
+                : dedup.computeIfAbsent(command.clientId(), id -> storage.get(clientKey).map(Wire::decodeDedup));
+        Wire.Dedup record = null;
         byte[] outcome;
         if (clientKey.length > Layout.MAX_KEY) {
             outcome = Wire.encode(new Wire.Rejected("client id of " + clientKey.length + " bytes is too long"));
@@ -115,10 +121,14 @@ final class MvccStateMachine implements StateMachine {
                     + command.clientId() + " is older than its last applied command " + seen.get().sequence()));
         } else {
             outcome = Wire.encode(execute(index, command.payload(), batch));
-            batch.put(clientKey, Wire.encode(new Wire.Dedup(command.sequence(), outcome)));
+            record = new Wire.Dedup(command.sequence(), outcome);
+            batch.put(clientKey, Wire.encode(record));
         }
         batch.put(Layout.APPLIED, Layout.longBytes(index));
         storage.write(batch);
+        if (record != null) {
+            dedup.put(command.clientId(), Optional.of(record));
+        }
         applied = index;
         return outcome;
     }
@@ -206,6 +216,9 @@ final class MvccStateMachine implements StateMachine {
     Optional<String> conflict(long snapshot, long upTo, ReadSet read) {
         if (!retained(snapshot)) {
             return tooOld(snapshot);
+        }
+        if (snapshot >= upTo) {
+            return Optional.empty(); // nothing committed in between: no need to look
         }
         try (Cursor log = storage.scan(Layout.logRange(snapshot + 1, upTo))) {
             while (log.hasNext()) {

@@ -10,7 +10,9 @@ import io.mynode.kernel.storage.KeyRange;
 import io.mynode.kernel.storage.Keys;
 import io.mynode.kernel.txn.Transaction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -103,10 +105,10 @@ final class MvccTransaction implements Transaction {
      */
     private NavigableMap<byte[], byte[]> ownWrites(KeyRange range) {
         if (writes.isEmpty()) {
-            return java.util.Collections.emptyNavigableMap();
+            return Collections.emptyNavigableMap();
         }
         if (range.start() != null && range.end() != null && Keys.compare(range.start(), range.end()) > 0) {
-            return java.util.Collections.emptyNavigableMap();
+            return Collections.emptyNavigableMap();
         }
         NavigableMap<byte[], byte[]> sub = writes;
         if (range.start() != null) {
@@ -115,7 +117,7 @@ final class MvccTransaction implements Transaction {
         if (range.end() != null) {
             sub = sub.headMap(range.end(), range.endInclusive());
         }
-        return sub.isEmpty() ? java.util.Collections.emptyNavigableMap() : new TreeMap<>(sub);
+        return sub.isEmpty() ? Collections.emptyNavigableMap() : new TreeMap<>(sub);
     }
 
     @Override
@@ -188,7 +190,7 @@ final class MvccTransaction implements Transaction {
     public void rollback() {
         if (state == State.ACTIVE) {
             state = State.ROLLED_BACK;
-            writes = java.util.Collections.emptyNavigableMap();
+            writes = Collections.emptyNavigableMap();
             release();
         }
     }
@@ -214,7 +216,7 @@ final class MvccTransaction implements Transaction {
 
     private void checkActive() {
         if (state != State.ACTIVE) {
-            throw new IllegalStateException("transaction " + id + " is " + state.name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalStateException("transaction " + id + " is " + state.name().toLowerCase(Locale.ROOT));
         }
     }
 

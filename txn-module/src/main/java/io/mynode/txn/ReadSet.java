@@ -5,6 +5,7 @@ import io.mynode.kernel.storage.Keys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -37,7 +38,7 @@ final class ReadSet {
     }
 
     /** The merged range holding {@code key}, if any. */
-    java.util.Optional<KeyRange> rangeOf(byte[] key) {
+    Optional<KeyRange> rangeOf(byte[] key) {
         int lo = 0;
         int hi = ranges.size() - 1;
         int last = -1; // the last range whose start is at or before key
@@ -53,10 +54,10 @@ final class ReadSet {
         }
         for (int i = last; i >= 0 && i >= last - 1; i--) {
             if (ranges.get(i).contains(key)) {
-                return java.util.Optional.of(ranges.get(i));
+                return Optional.of(ranges.get(i));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Sorted, disjoint ranges covering exactly the keys of {@code ranges}; empty ones dropped. */

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A single-node MVCC stack for tests: a storage engine, the state machine, {@link LocalConsensus}
  * and the transaction engine. {@code memory} is the kernel's test model; every
- * {@link StorageEngineProvider} found on the test class path (the B+-tree) runs the same tests.
+ * {@link StorageEngineProvider} found on the test class path ({@code btree}, {@code lsm}) runs the same tests.
  */
 final class Fixture implements AutoCloseable {
     final StorageEngine storage;

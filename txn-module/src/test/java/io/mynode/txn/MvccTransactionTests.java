@@ -89,6 +89,20 @@ class MvccTransactionTests {
         }
 
         @Test
+        void anEmptyValueIsAValueNotADelete() {
+            try (Transaction t = f.engine.begin()) {
+                t.put(b("e"), new byte[0]);
+                assertEquals(0, t.get(b("e")).orElseThrow().length);
+                assertEquals(List.of("e="), scan(t, KeyRange.all(), Direction.ASCENDING));
+                t.commit();
+            }
+            try (Transaction t = f.engine.beginReadOnly()) {
+                assertEquals(0, t.get(b("e")).orElseThrow().length);
+                assertEquals(List.of("e="), scan(t, KeyRange.all(), Direction.DESCENDING));
+            }
+        }
+
+        @Test
         void aScanDoesNotSeeWritesMadeWhileItIsOpen() {
             f.put("a=1", "c=3");
             try (Transaction t = f.engine.begin()) {

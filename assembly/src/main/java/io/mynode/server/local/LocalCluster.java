@@ -67,10 +67,6 @@ public final class LocalCluster implements Callable<Integer> {
     }
 
     private int run() throws InterruptedException {
-        String home = System.getProperty("mynode.home");
-        if (home == null) {
-            return fail("mynode.home is not set; run mynode-local through bin/mynode-local");
-        }
         if (nodes < 1 || nodes > 99) {
             return fail("--nodes must be between 1 and 99");
         }
@@ -79,6 +75,10 @@ public final class LocalCluster implements Callable<Integer> {
         }
         if (port < 1 || port + nodes - 1 > 65535) {
             return fail("--port " + port + " leaves no room for " + nodes + " nodes");
+        }
+        String home = System.getProperty("mynode.home");
+        if (home == null) {
+            return fail("mynode.home is not set; run mynode-local through bin/mynode-local");
         }
         Path dataDir = (data != null ? data : Path.of(System.getProperty("java.io.tmpdir"), "mynode-local"))
                 .toAbsolutePath();

@@ -46,6 +46,11 @@ public final class NodeProcess {
         return dir;
     }
 
+    /** The configuration written to {@link #config()} at each start. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
     public Path log() {
         return dir.resolve("node.log");
     }

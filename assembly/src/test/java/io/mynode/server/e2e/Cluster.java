@@ -7,7 +7,6 @@ import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.transport.Connection;
 import io.mynode.server.local.NodeProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -161,31 +160,26 @@ final class Cluster implements AutoCloseable {
         nodes.forEach(NodeProcess::kill);
     }
 
-    /** {@code n} distinct ports that were free a moment ago (bound to port 0, then released). */
+    /**
+     * {@code n} distinct ports that were free a moment ago. They are drawn below the kernel's
+     * ephemeral range (32768 and up on Linux), so an outgoing connection of another process cannot
+     * take one between this check and the node binding it.
+     */
     static List<Integer> freePorts(int n) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < n) {
+            int p = freeRange(1);
+            if (!ports.contains(p)) {
+                ports.add(p);
             }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            sockets.forEach(s -> {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing a listening socket does not fail in practice
-                }
-            });
         }
+        return ports;
     }
 
     /** A port {@code p} such that {@code p..p+n-1} are all free: what mynode-local needs. */
     static int freeRange(int n) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 30_000);
+            int base = 10_000 + (int) (Math.random() * 20_000); // below the ephemeral range
             boolean free = true;
             for (int p = base; p < base + n && free; p++) {
                 try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {

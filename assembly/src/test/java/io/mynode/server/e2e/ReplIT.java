@@ -60,7 +60,7 @@ class ReplIT {
     }
 
     @Test
-    void mynodeLocalRunsTheTranscriptAndStopsEveryNodeAfterwards() {
+    void mynodeLocalRunsTheTranscriptAndStopsEveryNodeAfterwards() throws IOException {
         int base = Cluster.freeRange(5);
         Command.Result r = Command.of("mynode-local", "--port", Integer.toString(base), "--data", dir.resolve("local").toString())
                 .run(TRANSCRIPT, TIMEOUT);
@@ -72,7 +72,10 @@ class ReplIT {
             assertFalse(listening(p), "port " + p + " still served after mynode-local ended");
         }
         for (int i = 1; i <= 5; i++) {
-            assertTrue(Files.exists(dir.resolve("local/mynode" + i + "/node.log")));
+            String log = Files.readString(dir.resolve("local/mynode" + i + "/node.log"));
+            assertTrue(log.contains("mynode mynode" + i + " serving on 127.0.0.1:" + (base + i - 1)), log);
+            assertTrue(log.contains("mynode mynode" + i + " stopped"), "stopped cleanly by SIGTERM:\n" + log);
+            assertFalse(log.contains("WARNING"), "the JVM or a library warned:\n" + log);
         }
     }
 

@@ -241,8 +241,9 @@ final class BTreeEngine implements StorageEngine {
             dirtyBytes = 0;
             flushes++;
             pagesWritten += flush.pagesWritten();
-        } catch (StorageIoException e) {
-            broken = e;
+        } catch (RuntimeException e) {
+            // Some nodes may hold pages that were never written: no later flush may trust them.
+            broken = e instanceof StorageIoException io ? io : new StorageIoException("flush failed: " + e, e);
             throw e;
         }
     }

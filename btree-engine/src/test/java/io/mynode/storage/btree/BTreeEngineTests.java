@@ -157,6 +157,45 @@ class BTreeEngineTests {
         }
 
         @Test
+        void maximumSizeKeysWithLongCommonPrefixesBuildATallTreeThatSplitsAndMerges() {
+            // Separators as long as the keys: three per branch page, so the tree gets tall fast.
+            Random random = new Random(5);
+            TreeMap<byte[], byte[]> model = new TreeMap<>(Keys.ORDER);
+            String prefix = "k".repeat(PageFormat.MAX_KEY - 6);
+            try (StorageEngine engine = open(dir, Map.of())) {
+                for (int b = 0; b < 10; b++) {
+                    WriteBatch batch = new WriteBatch();
+                    for (int i = 0; i < 60; i++) {
+                        byte[] k = (prefix + String.format("%06d", random.nextInt(1_000_000))).getBytes(StandardCharsets.UTF_8);
+                        byte[] v = value(random, random.nextInt(3) == 0 ? 3000 : 10);
+                        batch.put(k, v);
+                        model.put(k, v);
+                    }
+                    engine.write(batch);
+                    if (b % 3 == 0) {
+                        engine.flush();
+                    }
+                }
+                assertTrue(detail(engine, "height") >= 4, "height " + detail(engine, "height"));
+                assertMatches(model, engine);
+                WriteBatch deletes = new WriteBatch();
+                int n = 0;
+                for (byte[] k : new ArrayList<>(model.keySet())) {
+                    if (n++ % 3 != 0) {
+                        deletes.delete(k);
+                        model.remove(k);
+                    }
+                }
+                engine.write(deletes);
+                assertMatches(model, engine);
+            }
+            try (StorageEngine engine = open(dir, Map.of())) {
+                assertMatches(model, engine);
+                assertEquals(model.size(), engine.status().keys());
+            }
+        }
+
+        @Test
         void shortestSeparatorDividesTheTwoKeys() {
             byte[] s = TreeWriter.shortestSeparator("apple".getBytes(), "apricot".getBytes());
             assertEquals("apr", new String(s));

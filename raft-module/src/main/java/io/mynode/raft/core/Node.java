@@ -162,7 +162,19 @@ public final class Node {
         if (leader == null) {
             return Outcome.NO_LEADER;
         }
-        send(leader, new Forward(List.copyOf(commands)));
+        // Many small messages rather than one huge one: a follower's backlog can be large.
+        List<byte[]> chunk = new ArrayList<>();
+        long bytes = 0;
+        for (byte[] c : commands) {
+            if (!chunk.isEmpty() && bytes + c.length > config.maxAppendBytes()) {
+                send(leader, new Forward(List.copyOf(chunk)));
+                chunk.clear();
+                bytes = 0;
+            }
+            chunk.add(c);
+            bytes += c.length;
+        }
+        send(leader, new Forward(List.copyOf(chunk)));
         return Outcome.FORWARDED;
     }
 

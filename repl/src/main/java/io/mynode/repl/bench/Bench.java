@@ -116,6 +116,9 @@ public final class Bench implements Callable<Integer> {
         }
         out.println("errors       " + kinds(o.errors()));
         out.println("retries      " + kinds(o.retries()));
+        if (o.unfinished() > 0) {
+            out.println("unfinished   " + o.unfinished() + " (still retrying when the time was up)");
+        }
         if (o.firstError() != null) {
             out.println("first error  " + o.firstError());
         }

@@ -30,7 +30,7 @@ final class Progress implements AutoCloseable {
 
     static Progress start(Run run, long count, Duration duration) {
         Progress p = new Progress(run, count, duration);
-        if (System.console() != null) {
+        if (io.mynode.repl.Main.onTerminal()) {
             p.drawer.start();
         }
         return p;

@@ -37,7 +37,7 @@ final class Run {
 
     /** What a run measured. */
     record Outcome(long operations, long elapsedNanos, Histogram latencyMicros,
-            Map<ErrorKind, Long> errors, Map<ErrorKind, Long> retries, String firstError) {
+            Map<ErrorKind, Long> errors, Map<ErrorKind, Long> retries, long unfinished, String firstError) {
         double throughput() {
             return operations * 1e9 / Math.max(1, elapsedNanos);
         }
@@ -49,6 +49,8 @@ final class Run {
     private final ConcurrentHistogram latency = new ConcurrentHistogram(3);
     private final AtomicLongArray errors = new AtomicLongArray(ErrorKind.values().length);
     private final AtomicLongArray retries = new AtomicLongArray(ErrorKind.values().length);
+    /** Operations still being retried when a timed run ended: neither done nor failed. */
+    private final AtomicLong unfinished = new AtomicLong();
     private volatile String firstError;
     private volatile long deadline;
 
@@ -75,7 +77,7 @@ final class Run {
             t.join();
         }
         long elapsed = System.nanoTime() - start;
-        return new Outcome(done.get(), elapsed, latency.copy(), byKind(errors), byKind(retries), firstError);
+        return new Outcome(done.get(), elapsed, latency.copy(), byKind(errors), byKind(retries), unfinished.get(), firstError);
     }
 
     private void client(SqlEngine node, SplittableRandom random) {
@@ -117,7 +119,11 @@ final class Run {
                 plan.workload().operation(session, random, ticket);
                 return true;
             } catch (MynodeException e) {
-                if (!e.retryable() || attempt >= MAX_ATTEMPTS || System.nanoTime() >= deadline) {
+                if (e.retryable() && System.nanoTime() >= deadline) {
+                    unfinished.incrementAndGet();
+                    return false;
+                }
+                if (!e.retryable() || attempt >= MAX_ATTEMPTS) {
                     record(errors, e);
                     return false;
                 }

@@ -111,6 +111,18 @@ class RunTests {
     }
 
     @Test
+    void operationsStillRetryingWhenTimeIsUpAreUnfinishedNotErrors() throws InterruptedException {
+        SqlEngine node = engine(sql -> {
+            throw new SerializationFailure("always conflicting");
+        });
+        Run.Outcome o = new Run(new Run.Plan(new Workload.Write(), List.of(node), 2, 0, Duration.ofMillis(300))).execute();
+        assertEquals(0, o.operations());
+        assertEquals(Map.of(), o.errors());
+        assertEquals(2, o.unfinished());
+        assertTrue(o.retries().get(ErrorKind.SERIALIZATION) > 2);
+    }
+
+    @Test
     void theWriteCheckFailsWhenAnAcknowledgedWriteIsMissing() {
         Session session = engine(sql -> one(99)).session();
         assertEquals("100 rows present, 100 inserts acknowledged", new Workload.Write().check(engine(sql -> one(100)).session(), 100));

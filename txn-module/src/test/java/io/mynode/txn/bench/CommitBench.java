@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code mynode}: the MVCC transaction engine through {@link LocalConsensus} with
  *       {@code local.sync=false} (no flush per commit, as with Raft's log carrying durability),
  *       over the storage engine named by {@code engine}: {@code memory} is the kernel's TreeMap
- *       test model (no disk at all), {@code btree} the B+-tree provider when it is on the class path.
+ *       test model (no disk at all), {@code btree} and {@code lsm} the real engines, found by name through {@code ServiceLoader}.
  *   <li>{@code h2}: H2 MVStore's {@code TransactionStore} on a file, with its default background
  *       commit (no fsync per transaction either), on the same work.
  * </ul>
@@ -72,7 +72,7 @@ public class CommitBench {
     /** The mynode stack. */
     @State(Scope.Benchmark)
     public static class Mynode {
-        @Param({"btree", "memory"})
+        @Param({"btree", "lsm", "memory"})
         public String engine;
 
         StorageEngine storage;
@@ -154,6 +154,22 @@ public class CommitBench {
             t.put(b, VALUE);
             return t.commit();
         }
+    }
+
+    /**
+     * The floor under {@link #mynode}: the same two reads and one atomic batch of the two writes,
+     * straight on the storage engine (no versions, validation, log or dedup), to show what the
+     * MVCC layer adds on top of its engine.
+     */
+    @Benchmark
+    public Object engineOnly(Mynode s) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        byte[] a = key(r.nextInt(KEYS));
+        byte[] b = key(r.nextInt(KEYS));
+        Object x = s.storage.get(a);
+        Object y = s.storage.get(b);
+        s.storage.write(new io.mynode.kernel.storage.WriteBatch().put(a, VALUE).put(b, VALUE));
+        return x == y ? x : y;
     }
 
     @Benchmark

@@ -10,4 +10,5 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -q -pl sql-module -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 cp=sql-module/target/test-classes:sql-module/target/classes:$(cat sql-module/target/bench.classpath)
-exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -cp "$cp" org.openjdk.jmh.Main "${@:-io.mynode.sql.bench}"
+# JMH_JAVA_OPTS=-Djmh.ignoreLock=true runs beside another JMH run (figures then share the CPU).
+exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow ${JMH_JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main "${@:-io.mynode.sql.bench}"

@@ -30,10 +30,23 @@ Projection: title
    └─ KeyLookup: movie (1)
 > EXPLAIN SELECT title FROM movie WHERE id = 1 OR id = 2
 Projection: title
-└─ Scan: movie ((id = 1) OR (id = 2))
+└─ KeyLookup: movie (1, 2)
 > EXPLAIN SELECT title FROM movie WHERE id = 1 + 1
 Projection: title
 └─ KeyLookup: movie (2)
+> EXPLAIN SELECT title FROM movie WHERE id = 3 OR id IN (1, 2) OR 2 = id
+Projection: title
+└─ KeyLookup: movie (3, 1, 2)
+> SELECT title FROM movie WHERE id = 3 OR id IN (1, 2) OR 2 = id
+Up
+Her
+Heat
+> EXPLAIN SELECT title FROM movie WHERE id = 3 OR released = 2013
+Projection: title
+└─ Scan: movie ((id = 3) OR (released = 2013))
+> EXPLAIN SELECT title FROM movie WHERE released = 1995 OR released = 2013
+Projection: title
+└─ IndexLookup: movie.released (1995, 2013)
 > EXPLAIN SELECT title FROM movie WHERE released = 2013
 Projection: title
 └─ IndexLookup: movie.released (2013)
@@ -132,6 +145,28 @@ Projection: title
 └─ Order: rating asc
    └─ Projection: title, rating
       └─ Scan: movie
+> EXPLAIN SELECT title FROM movie WHERE rating > 8 ORDER BY id LIMIT 2
+Projection: title
+└─ Limit: 2
+   └─ Projection: title, id
+      └─ Scan: movie (rating > 8)
+> SELECT title FROM movie WHERE rating > 8 ORDER BY id LIMIT 2
+Heat
+Up
+> EXPLAIN SELECT title FROM movie ORDER BY id DESC
+Projection: title
+└─ Order: id desc
+   └─ Projection: title, id
+      └─ Scan: movie
+> EXPLAIN SELECT id, title FROM movie ORDER BY id, title
+Projection: id, title
+└─ Scan: movie
+> EXPLAIN SELECT m.id FROM movie m JOIN genre g ON m.genre_id = g.id ORDER BY m.id
+Order: id asc
+└─ Projection: m.id
+   └─ HashJoin: inner on m.genre_id = g.id
+      ├─ Scan: movie as m
+      └─ Scan: genre as g
 > EXPLAIN INSERT INTO movie VALUES (4, 'Alien', 1, 1979, 8.5)
 Insert: movie
 └─ Values: 1 row

@@ -1,5 +1,6 @@
 # Foreign keys: a REFERENCES column must name an existing primary key (or be NULL); a
-# referenced row cannot be deleted or have its key changed; checks go through indexes.
+# referenced row cannot be deleted or have its key changed; checks go through indexes and run
+# when the statement ends, so one statement may insert a child before its parent.
 > CREATE TABLE country (code STRING PRIMARY KEY, name STRING)
 Created table country
 > CREATE TABLE city (id INTEGER PRIMARY KEY, name STRING, country STRING REFERENCES country)
@@ -40,6 +41,17 @@ Created table node
 Created 4 rows
 > INSERT INTO node VALUES (5, 6)
 Error: referenced primary key 6 does not exist in table node (column node.parent)
+> INSERT INTO node VALUES (5, 6), (6, 5)
+Created 2 rows
+> SELECT * FROM node WHERE id >= 5
+5|6
+6|5
+> UPDATE node SET parent = 5 WHERE id = 6
+Updated 1 row
+> DELETE FROM node WHERE id = 5
+Error: primary key 5 of table node is referenced by table node (column parent)
+> DELETE FROM node WHERE id IN (5, 6)
+Deleted 2 rows
 > DELETE FROM node WHERE id = 1
 Error: primary key 1 of table node is referenced by table node (column parent)
 > DELETE FROM node WHERE id = 4

@@ -27,6 +27,29 @@
  * A statement writes into a buffer that reaches its transaction only if the statement
  * succeeds: statements are atomic even inside an explicit transaction.
  *
+ * <h2>Semantics, and where they differ from PostgreSQL</h2>
+ *
+ * PostgreSQL is the reference (and H2 in PostgreSQL mode the oracle of the differential test):
+ * three-valued logic, NULLs sorting last ascending, integer division truncating, {@code %}
+ * taking the dividend's sign, GROUP BY names resolving to input columns before output aliases,
+ * ORDER BY names to output aliases first. The differences, all deliberate:
+ * <ul>
+ *   <li>Floats follow IEEE 754: {@code 1.0 / 0} is Infinity and {@code 0.0 / 0} NaN rather than
+ *       errors; {@code NaN = NaN} is false in expressions (PostgreSQL says true), while ORDER BY,
+ *       GROUP BY and DISTINCT treat NaN as one value above every number, as PostgreSQL does;
+ *       {@code -0.0} is kept in results.
+ *   <li>No implicit conversions: {@code 'a' || 1} and {@code 1 = '1'} are type errors at plan
+ *       time; {@code ||} takes strings only. INTEGER values widen to FLOAT where mixed.
+ *   <li>{@code INTEGER ^ INTEGER} stays an integer (overflow is an error); postfix {@code !} is
+ *       factorial. SUM of integers is an INTEGER (overflow is an error), AVG always a FLOAT;
+ *       SUM and AVG of a bare NULL are type errors, as in PostgreSQL.
+ *   <li>Strings compare by code point (PostgreSQL's C collation), the byte order of their keys.
+ *   <li>Unique and primary-key constraints are checked against the statement's result, as if
+ *       deferred to the end of the statement, so {@code UPDATE t SET id = id + 1} succeeds.
+ *   <li>Which rows an expression is evaluated on depends on the plan, as SQL allows: a division
+ *       by zero in a select list may or may not fail for rows a filter drops.
+ * </ul>
+ *
  * <h2>Left out on purpose</h2>
  *
  * Subqueries, set operations (UNION), CAST and scalar functions, multi-column keys and

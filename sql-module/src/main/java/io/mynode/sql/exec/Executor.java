@@ -107,6 +107,7 @@ public final class Executor {
                         n++;
                     }
                 }
+                data.finishStatement();
                 yield n;
             }
             case Plan.Update u -> {
@@ -123,17 +124,13 @@ public final class Executor {
                 // a key another updated row is leaving.
                 old.forEach(row -> data.delete(u.table(), row));
                 updated.forEach(row -> data.insert(u.table(), row));
-                for (List<Value> row : old) {
-                    data.checkUnreferenced(u.table(), row.get(u.table().primaryKey()));
-                }
+                data.finishStatement();
                 yield old.size();
             }
             case Plan.Delete d -> {
                 List<List<Value>> old = materialize(rows(d.source()));
                 old.forEach(row -> data.delete(d.table(), row));
-                for (List<Value> row : old) {
-                    data.checkUnreferenced(d.table(), row.get(d.table().primaryKey()));
-                }
+                data.finishStatement();
                 yield old.size();
             }
             default -> throw new InternalFailure("not a write: " + plan.getClass().getSimpleName());

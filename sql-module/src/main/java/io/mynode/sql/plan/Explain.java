@@ -2,7 +2,6 @@ package io.mynode.sql.plan;
 
 import io.mynode.sql.types.Operators;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**

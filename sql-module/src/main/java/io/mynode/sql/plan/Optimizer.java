@@ -22,10 +22,12 @@ import java.util.function.UnaryOperator;
  *       scan, or into the side of a join whose columns they read. For an outer join only what
  *       cannot change which rows are NULL-extended moves.
  *   <li><b>Index selection.</b> A scan whose filter pins the primary key to constants
- *       ({@code id = 1}, {@code id IN (1, 2)}) becomes a {@code KeyLookup}; one that pins an
+ *       ({@code id = 1}, {@code id IN (1, 2)}, {@code id = 1 OR id = 2}) becomes a {@code KeyLookup}; one that pins an
  *       indexed column becomes an {@code IndexLookup}. The rest of the filter stays above.
  *   <li><b>Join selection.</b> A join whose condition equates a left column with a right column
  *       becomes a {@code HashJoin}.
+ *   <li><b>Sort elimination.</b> ORDER BY the primary key, ascending, over a scan needs no
+ *       sort: the scan is in key order already.
  *   <li><b>Short-circuiting.</b> A filter that is always false or NULL becomes {@code Nothing},
  *       and an inner join with {@code Nothing} on a side does too.
  * </ol>
@@ -212,8 +214,21 @@ public final class Optimizer {
                     new Plan.Nothing(p.width());
             case Plan.NestedLoopJoin j when j.outer() && j.left() instanceof Plan.Nothing -> new Plan.Nothing(p.width());
             case Plan.NestedLoopJoin j when j.predicate().isPresent() -> hashJoin(j);
+            case Plan.Order(Plan.Projection proj, List<Plan.OrderKey> keys) when inKeyOrder(proj, keys) -> proj;
             default -> p;
         };
+    }
+
+    /**
+     * Whether ordering a projection of a scan by {@code keys} changes nothing: a scan yields rows
+     * in ascending primary-key order, so {@code ORDER BY id} (ascending) needs no sort, and a
+     * LIMIT above it stops the scan early.
+     */
+    private static boolean inKeyOrder(Plan.Projection proj, List<Plan.OrderKey> keys) {
+        return proj.source() instanceof Plan.Scan scan && !keys.isEmpty() && !keys.getFirst().descending()
+                && keys.getFirst().expression() instanceof Expression.Column(int i, String l)
+                && proj.expressions().get(i) instanceof Expression.Column(int c, String l2)
+                && c == scan.table().primaryKey();
     }
 
     /** Turns a filtered scan into a key or index lookup when the filter allows. */
@@ -246,8 +261,15 @@ public final class Optimizer {
         return new Plan.Scan(table, alias, Optional.of(filter));
     }
 
-    /** A column pinned to constant values: {@code c = v}, {@code v = c} or {@code c IN (v, ...)}. */
-    private record Pinned(int column, List<Value> values) {}
+    /**
+     * A column pinned to constant values: {@code c = v}, {@code v = c}, {@code c IN (v, ...)}, or
+     * an OR of such pins on one column.
+     */
+    private record Pinned(int column, List<Value> values) {
+        Pinned {
+            values = values.stream().distinct().toList();
+        }
+    }
 
     private static Optional<Pinned> pinned(Expression e) {
         return switch (e) {
@@ -258,6 +280,16 @@ public final class Optimizer {
             case Expression.InList(Expression.Column c, List<Expression> list, boolean negated)
                     when !negated && list.stream().allMatch(x -> x instanceof Expression.Constant) ->
                     Optional.of(new Pinned(c.index(), list.stream().map(x -> ((Expression.Constant) x).value()).toList()));
+            case Expression.Binary(BinaryOp op, Expression l, Expression r) when op == BinaryOp.OR -> {
+                Optional<Pinned> a = pinned(l);
+                Optional<Pinned> b = pinned(r);
+                if (a.isEmpty() || b.isEmpty() || a.get().column() != b.get().column()) {
+                    yield Optional.empty();
+                }
+                List<Value> values = new ArrayList<>(a.get().values());
+                values.addAll(b.get().values());
+                yield Optional.of(new Pinned(a.get().column(), List.copyOf(values)));
+            }
             default -> Optional.empty();
         };
     }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * unique and foreign-key checks are point lookups or prefix scans of an index, never table
  * scans.
  *
+ * <p>One instance serves one statement (it collects the statement's foreign-key checks).
+ *
  * <p>Layout (see {@link KeyEncoding}): a row lives at {@code ROW table pk} with the whole row as
  * its value; an index entry at {@code INDEX_ENTRY table index value pk} with an empty value.
  */
@@ -27,6 +29,18 @@ public final class TableData {
 
     private final Catalog catalog;
     private final Store store;
+
+    /**
+     * Foreign keys to verify when the statement ends ({@link #finishStatement}): as in
+     * PostgreSQL, a statement may insert a child before its parent, and may delete a referenced
+     * row if it also deletes every row that references it.
+     */
+    private final List<ParentCheck> pending = new ArrayList<>();
+    private final List<ChildCheck> deleted = new ArrayList<>();
+
+    private record ParentCheck(Table table, Column column, Value value) {}
+
+    private record ChildCheck(Table table, Value pk) {}
 
     public TableData(Catalog catalog) {
         this.catalog = catalog;
@@ -125,8 +139,8 @@ public final class TableData {
     }
 
     /**
-     * Inserts a row (validated first), checking the primary key, unique indexes and foreign keys,
-     * and writes its index entries.
+     * Inserts a row (validated first), checking the primary key and unique indexes now and its
+     * foreign keys when the statement ends, and writes its index entries.
      */
     public void insert(Table table, List<Value> raw) {
         List<Value> row = validate(table, raw);
@@ -145,15 +159,8 @@ public final class TableData {
         }
         for (int i = 0; i < row.size(); i++) {
             Column c = table.columns().get(i);
-            Value v = row.get(i);
-            if (c.references().isPresent() && !(v instanceof Value.Null)) {
-                String parentName = c.references().get();
-                boolean selfReference = parentName.equals(table.name()) && v.equals(pk);
-                Table parent = parentName.equals(table.name()) ? table : catalog.require(parentName);
-                if (!selfReference && get(parent, v).isEmpty()) {
-                    throw new ConstraintViolation("referenced primary key " + Operators.literal(v)
-                            + " does not exist in table " + parentName + " (column " + table.name() + "." + c.name() + ")");
-                }
+            if (c.references().isPresent() && !(row.get(i) instanceof Value.Null)) {
+                pending.add(new ParentCheck(table, c, row.get(i)));
             }
         }
         store.put(key, RowEncoding.encode(row));
@@ -163,11 +170,12 @@ public final class TableData {
     }
 
     /**
-     * Deletes a row and its index entries. Foreign keys that point at it are the caller's to
-     * check, with {@link #checkUnreferenced}, once the whole statement's deletes are done.
+     * Deletes a row and its index entries. Foreign keys that point at it are checked when the
+     * statement ends ({@link #finishStatement}).
      */
     public void delete(Table table, List<Value> row) {
         Value pk = row.get(table.primaryKey());
+        deleted.add(new ChildCheck(table, pk));
         store.delete(KeyEncoding.rowKey(table.name(), pk));
         for (Index index : table.indexes()) {
             store.delete(KeyEncoding.indexKey(table.name(), index.name(), row.get(table.position(index.column())), pk));
@@ -175,10 +183,39 @@ public final class TableData {
     }
 
     /**
+     * Checks the foreign keys the statement's writes touched, now that all of them are done:
+     * every new reference points at an existing row (a point read), and no deleted key is still
+     * referenced (a prefix scan of each referencing column's index). Call once per statement.
+     */
+    public void finishStatement() {
+        try {
+            checkPending();
+        } finally {
+            pending.clear();
+            deleted.clear();
+        }
+    }
+
+    private void checkPending() {
+        for (ParentCheck p : pending) {
+            String parentName = p.column().references().orElseThrow();
+            Table parent = parentName.equals(p.table().name()) ? p.table() : catalog.require(parentName);
+            if (get(parent, p.value()).isEmpty()) {
+                throw new ConstraintViolation("referenced primary key " + Operators.literal(p.value())
+                        + " does not exist in table " + parentName + " (column " + p.table().name() + "."
+                        + p.column().name() + ")");
+            }
+        }
+        for (ChildCheck d : deleted) {
+            checkUnreferenced(d.table(), d.pk());
+        }
+    }
+
+    /**
      * Fails if any row references primary key {@code pk} of {@code table}, unless a row with that
      * key still exists (an UPDATE that kept it). Uses the referencing columns' indexes.
      */
-    public void checkUnreferenced(Table table, Value pk) {
+    private void checkUnreferenced(Table table, Value pk) {
         if (store.get(KeyEncoding.rowKey(table.name(), pk)).isPresent()) {
             return;
         }

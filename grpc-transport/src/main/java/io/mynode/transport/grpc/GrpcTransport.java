@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class GrpcTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(GrpcTransport.class.getName());
 
+    static final int MAX_STREAMS_PER_CONNECTION = 4096;
+
     private final NodeConfig config;
     private final GrpcSettings settings;
     private final FaultFile faults;
@@ -43,6 +45,9 @@ final class GrpcTransport implements Transport {
                 .addService(peers)
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 .maxInboundMetadataSize(64 << 10)
+                // Streams one connection may hold open at once (sessions of one client); more wait
+                // for a free slot rather than growing the node's threads without bound.
+                .maxConcurrentCallsPerConnection(MAX_STREAMS_PER_CONNECTION)
                 .handshakeTimeout(settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)

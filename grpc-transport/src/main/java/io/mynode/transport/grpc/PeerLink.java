@@ -52,6 +52,7 @@ final class PeerLink implements AutoCloseable {
     private final ArrayBlockingQueue<byte[]> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
     private final Thread sender;
     private volatile boolean closed;
     private volatile Stream current;
@@ -95,6 +96,11 @@ final class PeerLink implements AutoCloseable {
     /** Messages written into a stream (not necessarily received). */
     long sent() {
         return sent.get();
+    }
+
+    /** Streams tried so far (the first one and every reconnect). */
+    long attempts() {
+        return attempts.get();
     }
 
     /** Whether a stream to the peer is open and welcomed now. */
@@ -200,6 +206,7 @@ final class PeerLink implements AutoCloseable {
 
         /** Sends Hello and waits for Welcome; false when the peer did not accept in time. */
         boolean open() throws InterruptedException {
+            attempts.incrementAndGet();
             // One attempt is one connection try: reset the channel's own (slow) backoff, and fail
             // fast if the peer cannot be reached, so our backoff alone paces the retries.
             channel.resetConnectBackoff();

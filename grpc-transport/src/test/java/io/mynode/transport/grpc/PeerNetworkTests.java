@@ -156,6 +156,33 @@ class PeerNetworkTests {
     }
 
     @Test
+    void aDeadPeerIsRetriedWithExponentialBackoff() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "dead");
+        var a = start("a", ports, Map.of("peer.backoff.min.ms", "10", "peer.backoff.max.ms", "60000"));
+        Thread.sleep(1500);
+        long attempts = a.mesh().link("dead").attempts();
+        // 10, 20, 40, ... ms between attempts: about eight fit in 1.5 s; without backoff, hundreds.
+        assertTrue(attempts >= 2 && attempts <= 12, attempts + " attempts in 1.5 s");
+    }
+
+    @Test
+    void batchesStayWithinTheLimitTheReceiverAnnounces() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b");
+        var a = start("a", ports, Map.of());
+        start("b", ports, Map.of("max.message.bytes", "64k"));
+        awaitLink(a, "a", "b");
+        a.peers().send("b", new byte[100 << 10]); // fits a's limit, not b's: dropped at a
+        for (int i = 0; i < 20; i++) {
+            a.peers().send("b", ("m" + i + "-" + "x".repeat(10_000)).getBytes(UTF_8)); // 200 KB: several batches
+        }
+        for (int i = 0; i < 20; i++) {
+            assertTrue(next("b").text().startsWith("m" + i + "-"));
+        }
+        assertTrue(a.mesh().link("b").connected(), "the stream survived");
+        assertEquals(1, a.mesh().link("b").dropped());
+    }
+
+    @Test
     void aPeerThatComesBackIsReconnected() throws InterruptedException {
         var ports = TestNodes.freePorts("a", "b");
         var a = start("a", ports, Map.of());

@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.consensus.PeerNetwork;
+import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.UnavailableException;
 import io.mynode.kernel.transport.ClientService;
 import io.mynode.kernel.transport.Transport;
@@ -33,14 +34,14 @@ final class GrpcTransport implements Transport {
     private final Server server;
     private volatile boolean closed;
 
-    private GrpcTransport(NodeConfig config, GrpcSettings settings) {
+    private GrpcTransport(NodeConfig config, GrpcSettings settings, InetSocketAddress listen) {
         this.config = config;
         this.settings = settings;
         this.faults = FaultFile.watch(settings.faultsFile(), settings.faultsPoll());
         this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults);
         this.clients = new ClientEndpoint(settings.chunkBytes(), settings.maxMessageBytes());
         this.server = NettyServerBuilder
-                .forAddress(new InetSocketAddress(config.listen().host(), config.listen().port()))
+                .forAddress(listen)
                 .addService(clients)
                 .addService(peers)
                 .maxInboundMessageSize(settings.maxMessageBytes())
@@ -60,10 +61,15 @@ final class GrpcTransport implements Transport {
     /** Binds {@code config.listen()} and starts the peer links; fails with UNAVAILABLE if the bind fails. */
     static GrpcTransport start(NodeConfig config) {
         GrpcSettings settings = GrpcSettings.from(config.settings("grpc"));
-        GrpcTransport transport = new GrpcTransport(config, settings);
+        InetSocketAddress listen = new InetSocketAddress(config.listen().host(), config.listen().port());
+        if (listen.isUnresolved()) {
+            throw new ConfigException(NodeConfig.NODE_LISTEN + ": cannot resolve host '" + config.listen().host() + "'");
+        }
+        GrpcTransport transport = new GrpcTransport(config, settings, listen);
         try {
             transport.server.start();
         } catch (IOException e) {
+            transport.peers.close();
             transport.faults.close();
             throw new UnavailableException("node " + config.nodeId() + " cannot listen on " + config.listen()
                     + " (node.listen): " + Wire.messageOf(e), e);

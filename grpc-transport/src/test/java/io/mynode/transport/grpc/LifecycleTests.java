@@ -83,6 +83,14 @@ class LifecycleTests {
         }
 
         @Test
+        void anUnresolvableListenHostIsAConfigurationError() {
+            var config = io.mynode.kernel.config.NodeConfig.fromMap(
+                    Map.of("node.id", "n1", "node.listen", "no-such-host.invalid:9601"), Map.of());
+            var e = assertThrows(ConfigException.class, () -> GrpcTransport.start(config));
+            assertTrue(e.getMessage().contains("node.listen"), e.getMessage());
+        }
+
+        @Test
         void servingTwiceIsAProgrammingError() {
             try (GrpcTransport node = serving("n1", new FakeSqlEngine(), Map.of())) {
                 assertThrows(IllegalStateException.class,

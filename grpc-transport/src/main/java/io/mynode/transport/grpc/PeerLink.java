@@ -141,14 +141,13 @@ final class PeerLink implements AutoCloseable {
 
     /** Writes batches of queued messages while the stream stays healthy. */
     private void pump(Stream stream) throws InterruptedException {
+        byte[] carried = null; // taken from the queue but too big for the previous batch
         while (!closed && !stream.broken) {
-            byte[] first = queue.poll(100, TimeUnit.MILLISECONDS);
+            byte[] first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+            carried = null;
             if (first == null) {
                 continue;
             }
-            Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
-            long bytes = first.length;
-            byte[] next;
             int limit = Math.min(settings.maxMessageBytes(), stream.peerMaxMessageBytes) - 1024;
             if (first.length > limit) {
                 LOG.log(Level.WARNING, "dropping a " + first.length + "-byte message to " + peer
@@ -156,8 +155,18 @@ final class PeerLink implements AutoCloseable {
                 dropped.incrementAndGet();
                 continue;
             }
-            while (bytes < settings.peerBatchBytes() && (next = queue.peek()) != null && bytes + next.length <= limit) {
-                queue.poll();
+            Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
+            long bytes = first.length;
+            while (bytes < settings.peerBatchBytes()) {
+                // poll, not peek-then-poll: a full queue's enqueue may drop the head meanwhile.
+                byte[] next = queue.poll();
+                if (next == null) {
+                    break;
+                }
+                if (bytes + next.length > limit) {
+                    carried = next;
+                    break;
+                }
                 batch.addMessages(ByteString.copyFrom(next));
                 bytes += next.length;
             }
@@ -165,15 +174,14 @@ final class PeerLink implements AutoCloseable {
                 dropped.addAndGet(batch.getMessagesCount());
                 continue;
             }
-            if (!stream.awaitReady()) {
-                dropped.addAndGet(batch.getMessagesCount());
-                return;
-            }
-            if (!stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
-                dropped.addAndGet(batch.getMessagesCount());
+            if (!stream.awaitReady() || !stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
+                dropped.addAndGet(batch.getMessagesCount() + (carried == null ? 0 : 1));
                 return;
             }
             sent.addAndGet(batch.getMessagesCount());
+        }
+        if (carried != null) {
+            dropped.incrementAndGet();
         }
     }
 

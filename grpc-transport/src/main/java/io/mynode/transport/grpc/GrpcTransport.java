@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Shutdown ({@link #close}) in order: stop taking new calls; end idle client sessions at once
  * (their transactions roll back) and let running statements finish for
- * {@code grpc.shutdown.grace.ms}; stop the peer links; then cancel whatever is left.
+ * {@code grpc.shutdown.grace.ms}, with peer messages still flowing so that they can commit; then
+ * stop the peer links and cancel whatever is left.
  */
 final class GrpcTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(GrpcTransport.class.getName());
@@ -111,17 +112,22 @@ final class GrpcTransport implements Transport {
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         server.shutdown();
         clients.shutdown();
-        peers.close();
-        faults.close();
         try {
-            if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            // Peer traffic goes on meanwhile: a statement finishing may need consensus to commit.
+            if (!clients.awaitSessionsEnded(deadline)) {
                 LOG.log(Level.WARNING, "node " + config.nodeId() + ": " + clients.openSessions()
                         + " session(s) still busy after the grace period; cancelling them");
                 clients.interruptSessions();
+            }
+            peers.close();
+            faults.close();
+            if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 server.shutdownNow();
                 server.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            peers.close();
+            faults.close();
             server.shutdownNow();
             Thread.currentThread().interrupt();
         }

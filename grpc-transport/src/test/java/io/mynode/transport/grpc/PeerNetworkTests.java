@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.consensus.PeerNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -30,15 +33,29 @@ class PeerNetworkTests {
 
     final List<GrpcTransport> started = new ArrayList<>();
     final Map<String, BlockingQueue<Received>> inboxes = new HashMap<>();
+    /** Probes kept apart from the inboxes, so a late probe never disturbs what a test expects. */
+    final Set<String> probesSeen = ConcurrentHashMap.newKeySet();
 
     GrpcTransport start(String id, Map<String, Integer> ports, Map<String, String> extra) {
         Map<String, String> grpc = new HashMap<>(FAST);
         grpc.putAll(extra);
         GrpcTransport t = GrpcTransport.start(TestNodes.member(id, ports, grpc));
         BlockingQueue<Received> inbox = inboxes.computeIfAbsent(id, k -> new LinkedBlockingQueue<>());
-        t.peers().receiver((from, message) -> inbox.add(new Received(from, new String(message, UTF_8))));
+        t.peers().receiver(receiver(id, inbox));
         started.add(t);
         return t;
+    }
+
+    /** Files each message in {@code inbox}, except probes, which are only noted. */
+    PeerNetwork.Receiver receiver(String id, BlockingQueue<Received> inbox) {
+        return (from, message) -> {
+            String text = new String(message, UTF_8);
+            if (text.equals("probe")) {
+                probesSeen.add(from + ">" + id);
+            } else {
+                inbox.add(new Received(from, text));
+            }
+        };
     }
 
     @AfterEach
@@ -54,15 +71,14 @@ class PeerNetworkTests {
         return inboxes.get(node).poll(10, TimeUnit.SECONDS);
     }
 
-    /** Sends numbered probes until one arrives, so a test does not race the initial connection. */
+    /** Sends probes until one arrives, so a test does not race the initial connection. */
     void awaitLink(GrpcTransport from, String fromId, String to) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        probesSeen.remove(fromId + ">" + to);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             send(from, to, "probe");
-            Received r = inboxes.get(to).poll(50, TimeUnit.MILLISECONDS);
-            if (r != null && r.from().equals(fromId)) {
-                Thread.sleep(100);
-                inboxes.get(to).clear();
+            Thread.sleep(20);
+            if (probesSeen.contains(fromId + ">" + to)) {
                 return;
             }
         }
@@ -139,7 +155,7 @@ class PeerNetworkTests {
                     Thread.currentThread().interrupt();
                 }
             }
-            inbox.add(new Received(from, new String(m, UTF_8)));
+            receiver("b", inbox).receive(from, m);
         });
         long t0 = System.nanoTime();
         byte[] big = new byte[16 << 10];
@@ -264,9 +280,10 @@ class PeerNetworkTests {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         List<String> everything = new java.util.concurrent.CopyOnWriteArrayList<>();
         inboxes.put("b", inbox);
+        var filing = receiver("b", inbox);
         b.peers().receiver((from, m) -> {
             everything.add(new String(m, UTF_8));
-            inbox.add(new Received(from, new String(m, UTF_8)));
+            filing.receive(from, m);
         });
         awaitLink(a, "a", "b");
         send(a, "b", "now");

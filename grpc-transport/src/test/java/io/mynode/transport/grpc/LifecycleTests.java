@@ -190,6 +190,34 @@ class LifecycleTests {
         }
 
         @Test
+        void peerMessagesFlowWhileRunningStatementsFinish() throws Exception {
+            var ports = TestNodes.freePorts("a", "b");
+            Map<String, String> grpc = new java.util.HashMap<>(PeerNetworkTests.FAST);
+            grpc.put("shutdown.grace.ms", "10000");
+            FakeSqlEngine engine = new FakeSqlEngine();
+            GrpcTransport a = GrpcTransport.start(TestNodes.member("a", ports, grpc));
+            a.serve(new ClientService(engine, () -> TestNodes.status("a")));
+            var atA = new java.util.concurrent.LinkedBlockingQueue<String>();
+            a.peers().receiver((from, m) -> atA.add(new String(m, java.nio.charset.StandardCharsets.UTF_8)));
+            try (GrpcTransport b = GrpcTransport.start(TestNodes.member("b", ports, grpc));
+                    Connection c = connect(a)) {
+                TestNodes.await("b reaches a", Duration.ofSeconds(20), () -> b.mesh().link("a").connected());
+                Session s = c.session();
+                CompletableFuture<StatementResult> running = CompletableFuture.supplyAsync(() -> s.execute("sleep 1500"));
+                TestNodes.await("the statement runs", Duration.ofSeconds(5), () -> engine.open.size() == 1);
+                CompletableFuture<Void> closing = CompletableFuture.runAsync(a::close);
+                Thread.sleep(300);
+                assertFalse(closing.isDone(), "close waits for the running statement");
+                b.peers().send("a", "during grace".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals("during grace", atA.poll(5, TimeUnit.SECONDS));
+                running.get(10, TimeUnit.SECONDS);
+                closing.get(10, TimeUnit.SECONDS);
+            } finally {
+                a.close();
+            }
+        }
+
+        @Test
         void closeReleasesThePortAndIsIdempotent() {
             var ports = TestNodes.freePorts("n1");
             GrpcTransport first = GrpcTransport.start(TestNodes.member("n1", ports, Map.of()));

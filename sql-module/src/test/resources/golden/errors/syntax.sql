@@ -69,7 +69,7 @@ Error: syntax error at line 1, column 8: expected a token, found unexpected char
 > SELECT "unterminated
 Error: syntax error at line 1, column 8: expected a closing " for the quoted identifier, found end of input
 > SELECT ""
-Error: syntax error at line 1, column 8: expected an identifier, found empty quoted identifier
+Error: syntax error at line 1, column 8: expected an identifier of 1 to 128 characters, found a quoted identifier of 0 characters
 > SELECT 12abc
 Error: syntax error at line 1, column 10: expected an operator or delimiter after a number, found 'a'
 > SELECT 1.2.3

@@ -113,3 +113,18 @@ Created 2 rows
 Error: integer overflow in 9223372036854775807 + 1
 > SELECT AVG(v), MAX(v) FROM big
 4.611686018427388E18|9223372036854775807
+> CREATE TABLE g (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER)
+Created table g
+> INSERT INTO g VALUES (1, 1, 10), (2, 1, 20), (3, 2, 10)
+Created 3 rows
+> SELECT a AS k, COUNT(*) FROM g GROUP BY k ORDER BY k
+1|2
+2|1
+> SELECT b AS a, COUNT(*) FROM g GROUP BY a ORDER BY 1
+Error: column b must appear in the GROUP BY clause or be used in an aggregate function
+> SELECT a + b AS s, COUNT(*) FROM g GROUP BY s ORDER BY s
+11|1
+12|1
+21|1
+> SELECT a, SUM(b) FROM g GROUP BY 1 HAVING SUM(b) > 10 ORDER BY 2 DESC
+1|30

@@ -22,7 +22,7 @@ final class CommandCodec {
         }
     }
 
-    /** Decodes a committed entry; garbage here means the log is corrupt. */
+    /** Decodes a committed entry's command; anything malformed is a {@link CorruptionException}. */
     static Command decode(long index, byte[] data) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(data)) {
             String clientId = u.unpackString();
@@ -31,7 +31,11 @@ final class CommandCodec {
             if (n < 0 || n > data.length) {
                 throw new CorruptionException("raft log entry " + index + ": payload length " + n);
             }
-            return new Command(clientId, sequence, u.readPayload(n));
+            byte[] payload = u.readPayload(n);
+            if (u.hasNext()) {
+                throw new CorruptionException("raft log entry " + index + ": trailing bytes after the command");
+            }
+            return new Command(clientId, sequence, payload);
         } catch (IOException | MessagePackException e) {
             throw new CorruptionException("raft log entry " + index + " does not hold a command: " + e, e);
         }

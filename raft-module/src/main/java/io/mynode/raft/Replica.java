@@ -47,6 +47,7 @@ import java.util.random.RandomGenerator;
  * <p>Futures are completed on the calling thread, inside {@link #process()} and {@link #tick()}.
  */
 final class Replica {
+    private static final System.Logger LOG = System.getLogger(Replica.class.getName());
     private final String clientPrefix;
     private final Log log;
     private final StateMachine stateMachine;
@@ -112,6 +113,9 @@ final class Replica {
             throw new CorruptionException("state machine applied index " + applied + " is before the raft log's first index "
                     + log.firstIndex() + ": the entries in between are gone");
         }
+        // Read ids travel to the leader and back; a reply may arrive after this node restarted.
+        // Starting each incarnation at a random point keeps an old reply from completing a new read.
+        this.nextReadId = random.nextLong() >>> 2;
         this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random);
     }
 
@@ -315,10 +319,11 @@ final class Replica {
         long commit = node.commitIndex();
         while (applied < commit) {
             for (Entry e : log.entries(applied + 1, commit, 4L << 20)) {
-                if (e.isNoop()) {
+                Optional<Command> command = e.isNoop() ? Optional.empty() : decode(e);
+                if (command.isEmpty()) {
                     stateMachine.skip(e.index());
                 } else {
-                    Command c = CommandCodec.decode(e.index(), e.data());
+                    Command c = command.get();
                     byte[] result = stateMachine.apply(e.index(), c);
                     Proposal p = proposals.remove(new Key(c.clientId(), c.sequence()));
                     if (p != null) {
@@ -328,6 +333,21 @@ final class Replica {
                 }
                 applied = e.index();
             }
+        }
+    }
+
+    /**
+     * The command in a committed entry. The log's checksums rule out damage on disk, so an entry
+     * that does not decode was proposed malformed (a buggy or hostile peer's forward): every
+     * replica skips it alike, deterministically, instead of stopping the cluster.
+     */
+    private static Optional<Command> decode(Entry e) {
+        try {
+            return Optional.of(CommandCodec.decode(e.index(), e.data()));
+        } catch (CorruptionException ex) {
+            LOG.log(System.Logger.Level.WARNING, "raft entry " + e.index() + " holds no valid command; applied as a no-op: "
+                    + ex.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -30,6 +30,11 @@
  *       commit index once it has committed an entry of its own term, confirms with a quorum
  *       heartbeat round that it still leads, and the node completes the read once it has applied
  *       that index. Reads and writes are linearizable; followers serve reads too.</li>
+ *   <li>What crosses the network is checked: messages carry a CRC32C and are decoded
+ *       defensively, so garbage is counted and dropped; read ids start at a random point in every
+ *       incarnation, so a late reply meant for a node before its restart cannot complete a read
+ *       of the restarted node; a committed entry that is not a valid command (a peer forwarded
+ *       junk) is applied as a no-op by every replica alike instead of stopping the cluster.</li>
  * </ul>
  *
  * <h2>Settings ({@code raft.*} in {@code node.properties})</h2>

@@ -169,6 +169,21 @@ final class Simulation {
                 step();
             }
             check(!last.busy, "a write after healing did not complete within " + SETTLE_TICKS + " ticks");
+            // Convergence: every replica applies the same commands to the same state.
+            long target = nodes.values().stream().mapToLong(n -> n.replica.node().commitIndex()).max().orElseThrow();
+            for (int i = 0; i < SETTLE_TICKS && nodes.values().stream().anyMatch(n -> n.replica.appliedIndex() < target); i++) {
+                step();
+            }
+            Map<String, String> reference = null;
+            for (SimNode n : nodes.values()) {
+                check(n.replica.appliedIndex() >= target, n.id + " did not apply up to " + target + " after healing");
+                if (n.replica.appliedIndex() == target) {
+                    if (reference == null) {
+                        reference = n.machine.data();
+                    }
+                    check(reference.equals(n.machine.data()), n.id + " diverged: " + n.machine.data() + " vs " + reference);
+                }
+            }
             checkLogMatching();
             Optional<String> bad = Linearizability.check(history);
             check(bad.isEmpty(), bad.orElse(""));
@@ -249,6 +264,9 @@ final class Simulation {
     }
 
     private void crash(SimNode n) {
+        if (TRACE) {
+            System.out.println("t" + tick + " CRASH " + n.id + " " + n.replica.status());
+        }
         n.replica = null;
         n.log.crash();
         n.machine.crash();
@@ -347,6 +365,10 @@ final class Simulation {
                 return;
             }
             Throwable cause = error instanceof CompletionException ce ? ce.getCause() : error;
+            if (TRACE) {
+                System.out.println("t" + tick + " write " + c.name + " " + key + "=" + value + " invoked@" + invoke + " -> "
+                        + (error == null ? "ok " + applied.index() + " @" + (clock + 1) : error));
+            }
             if (error == null) {
                 history.add(new Op(key, true, value, invoke, ++clock, c.name));
                 writes++;
@@ -369,6 +391,11 @@ final class Simulation {
         c.node.replica.readIndex().whenComplete((index, error) -> {
             if (c.node.incarnation != incarnation || !c.busy) {
                 return;
+            }
+            if (TRACE) {
+                System.out.println("t" + tick + " read " + c.name + " " + key + " invoked@" + invoke + " -> "
+                        + (error == null ? "index " + index + " applied " + machine.appliedIndex() + " value "
+                                + machine.get(key).orElse(null) + " @" + (clock + 1) : error));
             }
             if (error == null) {
                 check(machine.appliedIndex() >= index, "read completed before its index was applied");

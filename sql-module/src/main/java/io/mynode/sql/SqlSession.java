@@ -1,6 +1,8 @@
 package io.mynode.sql;
 
+import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.ReadOnlyException;
 import io.mynode.kernel.error.SerializationFailure;
 import io.mynode.kernel.sql.RowStream;
@@ -49,8 +51,24 @@ final class SqlSession implements Session {
         this.retries = retries;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only members of the kernel error family escape: anything else is a bug in this module,
+     * reported as an {@link InternalFailure} so that a server answers the client and carries on.
+     */
     @Override
     public StatementResult execute(String sql) {
+        try {
+            return dispatch(sql);
+        } catch (MynodeException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InternalFailure("internal error running a statement (" + e + "); please report it", e);
+        }
+    }
+
+    private StatementResult dispatch(String sql) {
         closeOpen();
         Ast.Statement statement = Parser.parse(sql);
         return switch (statement) {
@@ -146,6 +164,21 @@ final class SqlSession implements Session {
             } finally {
                 txn.close();
             }
+            backOff(attempt);
+        }
+    }
+
+    /**
+     * Waits a little before retrying, up to about 2^attempt ms (at most 64), jittered so that
+     * sessions that conflicted do not collide again in lockstep.
+     */
+    private static void backOff(int attempt) {
+        long max = 1L << Math.min(attempt, 6);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(max + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.mynode.kernel.error.AbortedException("interrupted while retrying a statement", e);
         }
     }
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential testing against H2 (in PostgreSQL mode, NULLs sorting high as in PostgreSQL) as
  * an oracle: random data, then random queries run on both, whose results must be equal as
- * multisets (as sequences when the query orders every output column). Both failing counts as
+ * multisets (as sequences when the query orders every output column). Every tenth statement is
+ * a random INSERT, UPDATE or DELETE run on both, whose row counts must agree, so later queries
+ * also compare what the writes left behind. Both failing counts as
  * agreement (e.g. an integer division by zero); numbers compare with a relative tolerance of
  * 1e-9, since H2 computes AVG in decimal and mynode in binary floating point.
  *
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class DifferentialTests {
     static final int DATASETS = Integer.getInteger("diff.datasets", 20);
-    static final int QUERIES = Integer.getInteger("diff.queries", 520);
+    static final int QUERIES = Integer.getInteger("diff.queries", 560);
     static final long SEED = Long.getLong("diff.seed", 20261125L);
 
     @Test
@@ -41,6 +43,7 @@ class DifferentialTests {
         int compared = 0;
         int bothFailed = 0;
         int rows = 0;
+        int writes = 0;
         long oursNanos = 0;
         long theirsNanos = 0;
         for (int d = 0; d < DATASETS; d++) {
@@ -67,6 +70,19 @@ class DifferentialTests {
                     }
                 }
                 for (int q = 0; q < QUERIES; q++) {
+                    if (q % 10 == 9) {
+                        String write = gen.write();
+                        Outcome ours = oursWrite(session, write);
+                        Outcome theirs = h2Write(h2, write);
+                        writes++;
+                        if (ours.error() != null && theirs.error() != null) {
+                            continue;
+                        }
+                        if (!agree(ours, theirs, true)) {
+                            disagreements.add("seed " + seed + ": " + write + "\n  mynode: " + ours + "\n  h2:     " + theirs);
+                        }
+                        continue;
+                    }
                     QueryGenerator.Query query = gen.query();
                     long t0 = System.nanoTime();
                     Outcome ours = ours(session, query.sql());
@@ -86,8 +102,8 @@ class DifferentialTests {
                 }
             }
         }
-        System.out.printf("differential: %d queries, %d rows, %d failed on both; mynode %d ms, H2 %d ms%n",
-                compared, rows, bothFailed, oursNanos / 1_000_000, theirsNanos / 1_000_000);
+        System.out.printf("differential: %d queries, %d rows, %d failed on both, %d writes; mynode %d ms, H2 %d ms%n",
+                compared, rows, bothFailed, writes, oursNanos / 1_000_000, theirsNanos / 1_000_000);
         assertTrue(compared >= 10_000 || DATASETS * QUERIES < 10_000, "compared only " + compared + " queries");
         assertTrue(rows > compared, "the random queries return too few rows to mean much: " + rows);
         assertTrue(bothFailed < compared / 10, "too many queries fail on both sides: " + bothFailed);
@@ -124,6 +140,24 @@ class DifferentialTests {
             }
             return new Outcome(out, null);
         } catch (MynodeException e) {
+            return new Outcome(null, e.getMessage());
+        }
+    }
+
+    /** A write's row count as a one-cell result, or its error. */
+    private static Outcome oursWrite(Session session, String sql) {
+        try {
+            StatementResult.RowsAffected r = (StatementResult.RowsAffected) session.execute(sql);
+            return new Outcome(List.of(List.of((double) r.count())), null);
+        } catch (MynodeException e) {
+            return new Outcome(null, e.getMessage());
+        }
+    }
+
+    private static Outcome h2Write(Connection h2, String sql) {
+        try (Statement st = h2.createStatement()) {
+            return new Outcome(List.of(List.of((double) st.executeUpdate(sql))), null);
+        } catch (SQLException e) {
             return new Outcome(null, e.getMessage());
         }
     }

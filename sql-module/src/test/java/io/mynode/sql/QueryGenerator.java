@@ -173,6 +173,37 @@ final class QueryGenerator {
         return new Query(sql.toString(), ordered);
     }
 
+    /**
+     * One random INSERT, UPDATE or DELETE. Left out: updates of t2.s, the UNIQUE column, since
+     * H2 checks uniqueness row by row (so {@code SET s = s || 'x'} can fail there midway) while
+     * mynode checks the statement's result; and primary-key updates, for the same reason.
+     */
+    String write() {
+        boolean first = random.nextBoolean();
+        Source table = first ? new Source("t1", "t1") : new Source("t2", "t2");
+        from = List.of(table);
+        String where = random.nextInt(4) == 0 ? "" : " WHERE " + bool(2);
+        return switch (random.nextInt(4)) {
+            case 0 -> first
+                    ? "UPDATE t1 SET b = " + intExpr(2) + (random.nextBoolean() ? ", s = " + strExpr(1) : "")
+                            + (random.nextBoolean() ? ", f = " + floatExpr(1) : "") + where
+                    : "UPDATE t2 SET c = " + intExpr(2) + (random.nextBoolean() ? ", t1_id = " + intExpr(1) : "") + where;
+            case 1 -> "DELETE FROM " + table.table() + " WHERE " + bool(2);
+            default -> {
+                List<String> rows = new ArrayList<>();
+                for (int i = random.nextInt(3); i >= 0; i--) {
+                    int id = random.nextInt(100) - 20;
+                    rows.add(first
+                            ? "(" + id + ", " + nullable(() -> String.valueOf(random.nextInt(11) - 5)) + ", " + random.nextInt(50)
+                                    + ", " + nullable(this::stringLiteral) + ", " + nullable(this::floatLiteral) + ", "
+                                    + nullable(() -> random.nextBoolean() ? "TRUE" : "FALSE") + ")"
+                            : "(" + id + ", " + random.nextInt(60) + ", " + random.nextInt(11) + ", " + stringLiteral() + ")");
+                }
+                yield "INSERT INTO " + table.table() + " VALUES " + String.join(", ", rows);
+            }
+        };
+    }
+
     private String fromClause() {
         if (from.size() == 1) {
             return from.getFirst().table() + " " + from.getFirst().alias();

@@ -81,6 +81,29 @@ class SqlEngineTests {
         }
 
         @Test
+        void quotesNamesThatNeedIt() {
+            try (TestDatabase db = TestDatabase.open(); Session s = db.engine().session()) {
+                s.execute("CREATE TABLE \"Odd Name\" (\"select\" INTEGER PRIMARY KEY, \"Mixed\" STRING)");
+                String definition = db.engine().tableDefinition("Odd Name").orElseThrow();
+                assertEquals("CREATE TABLE \"Odd Name\" (\n  \"select\" INTEGER PRIMARY KEY,\n  \"Mixed\" STRING NULL\n)",
+                        definition);
+                s.execute("DROP TABLE \"Odd Name\"");
+                s.execute(definition);
+                assertEquals(List.of("Odd Name"), db.engine().tables());
+            }
+        }
+
+        @Test
+        void evaluatesLongChainsWithoutOverflowingTheStack() {
+            try (TestDatabase db = TestDatabase.open(); Session s = db.engine().session()) {
+                s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+                s.execute("INSERT INTO t VALUES (1), (2)");
+                assertEquals(List.of(List.of(Value.of(901L))), rows(s, "SELECT 1" + " + 1".repeat(900)));
+                assertEquals(2, rows(s, "SELECT id FROM t WHERE " + "id = 0 OR ".repeat(900) + "id > 0").size());
+            }
+        }
+
+        @Test
         void survivesARestart() {
             TestDatabase db = TestDatabase.open();
             try (Session s = db.engine().session()) {

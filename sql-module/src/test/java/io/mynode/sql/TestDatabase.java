@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * engine, local consensus without fsync), booted by the kernel, whose SQL engine is this module's
  * provider found through META-INF/services. Closing it stops the node and deletes its files.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
     private final Node node;
     private final Path dir;
 
@@ -26,7 +26,7 @@ final class TestDatabase implements AutoCloseable {
         this.dir = dir;
     }
 
-    static TestDatabase open() {
+    public static TestDatabase open() {
         return open(Map.of());
     }
 
@@ -53,11 +53,11 @@ final class TestDatabase implements AutoCloseable {
         return dir;
     }
 
-    SqlEngine engine() {
+    public SqlEngine engine() {
         return node.sql();
     }
 
-    Node node() {
+    public io.mynode.kernel.boot.Node node() {
         return node;
     }
 

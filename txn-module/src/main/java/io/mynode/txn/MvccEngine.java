@@ -39,9 +39,8 @@ final class MvccEngine implements TransactionEngine {
     @Override
     public Transaction beginReadOnly() {
         long id = nextId();
-        long readIndex = await(consensus.readIndex(), "taking a read index");
         // Any applied index at or above the read index is as linearizable, and fresher.
-        return new MvccTransaction(this, id, Math.max(readIndex, stateMachine.appliedIndex()), true);
+        return new MvccTransaction(this, id, readPoint(), true);
     }
 
     @Override
@@ -74,6 +73,11 @@ final class MvccEngine implements TransactionEngine {
     }
 
     record Decided(long index, Wire.Outcome outcome) {}
+
+    /** A linearizable read point that this replica has applied. */
+    long readPoint() {
+        return Math.max(await(consensus.readIndex(), "taking a read index"), stateMachine.appliedIndex());
+    }
 
     private synchronized long nextId() {
         if (nextId == idLimit) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The replicated half of MVCC: applies commit commands to the versioned store, deterministically.
@@ -104,9 +103,12 @@ final class MvccStateMachine implements StateMachine {
         }
         WriteBatch batch = new WriteBatch();
         byte[] clientKey = Layout.client(command.clientId());
-        Optional<Wire.Dedup> seen = storage.get(clientKey).map(Wire::decodeDedup);
+        Optional<Wire.Dedup> seen = clientKey.length > Layout.MAX_KEY ? Optional.empty()
+                : storage.get(clientKey).map(Wire::decodeDedup);
         byte[] outcome;
-        if (seen.isPresent() && command.sequence() == seen.get().sequence()) {
+        if (clientKey.length > Layout.MAX_KEY) {
+            outcome = Wire.encode(new Wire.Rejected("client id of " + clientKey.length + " bytes is too long"));
+        } else if (seen.isPresent() && command.sequence() == seen.get().sequence()) {
             outcome = seen.get().outcome(); // a retry the log carried twice: same answer, no effect
         } else if (seen.isPresent() && command.sequence() < seen.get().sequence()) {
             outcome = Wire.encode(new Wire.Rejected("command " + command.sequence() + " of client "
@@ -191,32 +193,44 @@ final class MvccStateMachine implements StateMachine {
         if (c.reads().isEmpty() && c.ranges().isEmpty()) {
             return Optional.empty(); // blind writes depend on nothing, however old the snapshot
         }
-        if (c.snapshot() < lowWater) {
-            return Optional.of("snapshot version " + c.snapshot() + " is older than the low-water mark " + lowWater
-                    + " (txn.retention.versions); retry the transaction");
+        return conflict(c.snapshot(), index - 1, new ReadSet(c.reads(), c.ranges()));
+    }
+
+    /**
+     * The first commit in {@code (snapshot, upTo]} that wrote something in {@code read}, as a
+     * message; or a too-old message when the write log no longer reaches back to the snapshot.
+     * Deterministic when called by apply; a transaction also calls it, concurrently with apply,
+     * for {@code upTo} already applied, and then the retention check after the scan tells it
+     * whether garbage collection removed entries under it.
+     */
+    Optional<String> conflict(long snapshot, long upTo, ReadSet read) {
+        if (!retained(snapshot)) {
+            return tooOld(snapshot);
         }
-        TreeSet<byte[]> reads = new TreeSet<>(Keys.ORDER);
-        reads.addAll(c.reads());
-        try (Cursor log = storage.scan(Layout.logRange(c.snapshot() + 1, index - 1))) {
+        try (Cursor log = storage.scan(Layout.logRange(snapshot + 1, upTo))) {
             while (log.hasNext()) {
                 Entry e = log.next();
                 long version = Layout.logVersion(e.key());
                 for (byte[] key : Wire.decodeKeys(e.value())) {
-                    if (reads.contains(key)) {
-                        return Optional.of("key " + Layout.show(key) + " read at version " + c.snapshot()
+                    if (read.containsKey(key)) {
+                        return Optional.of("key " + Layout.show(key) + " read at version " + snapshot
                                 + " was changed by the commit at version " + version + "; retry the transaction");
                     }
-                    for (KeyRange r : c.ranges()) {
-                        if (r.contains(key)) {
-                            return Optional.of("range " + show(r) + " scanned at version " + c.snapshot()
-                                    + " gained or changed key " + Layout.show(key) + " at version " + version
-                                    + "; retry the transaction");
-                        }
+                    Optional<KeyRange> range = read.rangeOf(key);
+                    if (range.isPresent()) {
+                        return Optional.of("range " + show(range.get()) + " scanned at version " + snapshot
+                                + " gained or changed key " + Layout.show(key) + " at version " + version
+                                + "; retry the transaction");
                     }
                 }
             }
         }
-        return Optional.empty();
+        return retained(snapshot) ? Optional.empty() : tooOld(snapshot);
+    }
+
+    private Optional<String> tooOld(long snapshot) {
+        return Optional.of("snapshot version " + snapshot + " is older than the low-water mark " + lowWater
+                + " (txn.retention.versions); retry the transaction");
     }
 
     private static String show(KeyRange r) {

@@ -20,10 +20,11 @@ import java.util.TreeSet;
  * One transaction: reads at {@link #version()} from the local state machine with its own buffered
  * writes overlaid, records what it read (read-write only), and commits by proposing one command.
  *
- * <p>A read-write transaction that wrote nothing has nothing to make durable and commits at its
- * snapshot without a consensus round: that is serializable (it orders before every commit above
- * its snapshot). Its snapshot is this replica's applied index, so for reads that must also be
- * linearizable use {@link io.mynode.kernel.txn.TransactionEngine#beginReadOnly()}.
+ * <p>A read-write transaction that wrote nothing has nothing to make durable and commits without
+ * a log entry: it checks its reads against a read index instead (see
+ * {@link #validateReadsAtReadPoint}), which keeps it strictly serializable even when it began on
+ * a lagging replica. That costs aborts PostgreSQL would not have (a reader whose data changed
+ * while it ran); a transaction that only reads should be begun read-only, which never aborts.
  */
 final class MvccTransaction implements Transaction {
     /** Marks a buffered delete in {@link #writes}; compared by identity. */
@@ -34,11 +35,7 @@ final class MvccTransaction implements Transaction {
     private final long id;
     private final long version;
     private final boolean readOnly;
-    // Copy on write: an open scan iterates the map it was given, so the first write after a scan
-    // opens replaces the map instead of changing it under the scan (cheap scans, one copy per scan
-    // at most, and a scan never sees writes made after it opened).
     private NavigableMap<byte[], byte[]> writes = new TreeMap<>(Keys.ORDER);
-    private boolean writesShared;
     private final TreeSet<byte[]> reads = new TreeSet<>(Keys.ORDER);
     private final List<TransactionScan> scans = new ArrayList<>();
     private State state = State.ACTIVE;
@@ -94,13 +91,16 @@ final class MvccTransaction implements Transaction {
         Cursor stored = store.scan(range, direction, version, this::checkRetained);
         TransactionScan scan = new TransactionScan(range, direction, stored,
                 direction == Direction.ASCENDING ? own : own.descendingMap());
-        if (!readOnly) {
-            scans.add(scan);
-        }
+        scans.add(scan); // for validation (read-write) and to release engine cursors at the end
         return scan;
     }
 
-    /** A view of the buffered writes inside {@code range}; later writes go to a fresh copy. */
+    /**
+     * The buffered writes inside {@code range}, copied so that a scan never sees writes made while
+     * it is open (an UPDATE rewriting the rows it scans must not meet them again). The copy holds
+     * only the range's own writes, which the scan would pass anyway, and a range without any (a
+     * uniqueness probe, most scans) costs nothing.
+     */
     private NavigableMap<byte[], byte[]> ownWrites(KeyRange range) {
         if (writes.isEmpty()) {
             return java.util.Collections.emptyNavigableMap();
@@ -115,16 +115,7 @@ final class MvccTransaction implements Transaction {
         if (range.end() != null) {
             sub = sub.headMap(range.end(), range.endInclusive());
         }
-        writesShared = true;
-        return sub;
-    }
-
-    private NavigableMap<byte[], byte[]> writable() {
-        if (writesShared) {
-            writes = new TreeMap<>(writes);
-            writesShared = false;
-        }
-        return writes;
+        return sub.isEmpty() ? java.util.Collections.emptyNavigableMap() : new TreeMap<>(sub);
     }
 
     @Override
@@ -134,32 +125,37 @@ final class MvccTransaction implements Transaction {
         if (value.length > Layout.MAX_VALUE) {
             throw new InvalidInputException("value of " + value.length + " bytes exceeds the limit of " + Layout.MAX_VALUE);
         }
-        writable().put(key.clone(), value.clone());
+        writes.put(key.clone(), value.clone());
     }
 
     @Override
     public void delete(byte[] key) {
         checkWritable();
         checkKey(key);
-        writable().put(key.clone(), DELETED);
+        writes.put(key.clone(), DELETED);
     }
 
     @Override
     public long commit() {
         checkActive();
-        if (readOnly || writes.isEmpty()) {
-            state = State.COMMITTED;
-            return version;
-        }
-        List<Wire.Write> ws = new ArrayList<>(writes.size());
-        writes.forEach((k, v) -> ws.add(new Wire.Write(k, v == DELETED ? null : v)));
         List<KeyRange> ranges = new ArrayList<>(scans.size());
         for (TransactionScan s : scans) {
             s.covered().ifPresent(ranges::add);
         }
-        Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ranges, ws);
+        if (readOnly || writes.isEmpty()) {
+            if (!readOnly && (!reads.isEmpty() || !ranges.isEmpty())) {
+                validateReadsAtReadPoint(ranges);
+            }
+            state = State.COMMITTED;
+            release();
+            return version;
+        }
+        List<Wire.Write> ws = new ArrayList<>(writes.size());
+        writes.forEach((k, v) -> ws.add(new Wire.Write(k, v == DELETED ? null : v)));
+        Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ReadSet.merge(ranges), ws);
         // Whatever happens from here, this transaction is over: a retry is a new transaction.
         state = State.ROLLED_BACK;
+        release();
         MvccEngine.Decided d = engine.propose(command);
         return switch (d.outcome()) {
             case Wire.Committed c -> {
@@ -172,12 +168,37 @@ final class MvccTransaction implements Transaction {
         };
     }
 
+    /**
+     * A read-write transaction that only read commits without a log entry, but its snapshot is
+     * this replica's applied index, which may lag commits acknowledged before it began. To stay
+     * strictly serializable it checks that nothing it read changed between its snapshot and a
+     * read index taken now: then its reads hold at that read point, inside its lifetime.
+     */
+    private void validateReadsAtReadPoint(List<KeyRange> ranges) {
+        long readPoint = engine.readPoint();
+        Optional<String> conflict = store.conflict(version, readPoint, new ReadSet(List.copyOf(reads), ranges));
+        if (conflict.isPresent()) {
+            state = State.ROLLED_BACK;
+            release();
+            throw new SerializationFailure("transaction " + id + ": " + conflict.get());
+        }
+    }
+
     @Override
     public void rollback() {
         if (state == State.ACTIVE) {
             state = State.ROLLED_BACK;
             writes = java.util.Collections.emptyNavigableMap();
+            release();
         }
+    }
+
+    /** Closes the engine cursors of scans the caller left open: the transaction is over. */
+    private void release() {
+        for (TransactionScan scan : scans) {
+            scan.close();
+        }
+        scans.clear();
     }
 
     private void checkRetained() {

@@ -41,9 +41,11 @@
  * {@code beginReadOnly()} takes a consensus read index and reads at it: it sees every commit
  * acknowledged before it began and never conflicts, so it records nothing and commits locally.
  * {@code beginAsOf(v)} reads at {@code v}: the version must not be in the future (beyond the read
- * index) nor garbage collected. A read-write transaction that wrote nothing also commits locally,
- * at its snapshot (serializable, but the snapshot is this replica's: use read-only transactions
- * when a read must be linearizable).
+ * index) nor garbage collected. A read-write transaction that wrote nothing also commits without
+ * a log entry, but since its snapshot is this replica's applied index (which may lag), it first
+ * validates its reads against the write log up to a fresh read index, exactly as the state
+ * machine would: strictly serializable, at the price of aborting such a transaction when what it
+ * read changed while it ran (PostgreSQL would let it commit, ordered first).
  *
  * <h2>Garbage collection</h2>
  * The low-water mark is {@code commitIndex - txn.retention.versions}, raised (never lowered) as

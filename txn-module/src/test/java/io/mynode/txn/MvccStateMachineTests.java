@@ -235,6 +235,40 @@ class MvccStateMachineTests {
             }
         }
 
+        @ParameterizedTest
+        @MethodSource("io.mynode.txn.Fixture#engines")
+        void aSnapshotTakenWhileApplyingIsExactlyTheStateAtTheIndexItReports(String engine) throws Exception {
+            List<Command> commands = randomCommands(23, 3000);
+            try (Fixture live = Fixture.open(engine)) {
+                Thread applier = new Thread(() -> {
+                    for (int i = 0; i < commands.size(); i++) {
+                        live.stateMachine.apply(i + 1, commands.get(i));
+                    }
+                });
+                applier.start();
+                List<long[]> taken = new ArrayList<>();
+                List<byte[]> images = new ArrayList<>();
+                while (applier.isAlive() && images.size() < 5) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    taken.add(new long[] {live.stateMachine.writeSnapshot(out)});
+                    images.add(out.toByteArray());
+                    Thread.sleep(5);
+                }
+                applier.join();
+                assertTrue(images.size() > 0);
+                for (int n = 0; n < images.size(); n++) {
+                    long index = taken.get(n)[0];
+                    try (Fixture restored = Fixture.open("memory"); Fixture replayed = Fixture.open("memory")) {
+                        restored.stateMachine.restoreSnapshot(index, new ByteArrayInputStream(images.get(n)));
+                        for (int i = 0; i < index; i++) {
+                            replayed.stateMachine.apply(i + 1, commands.get(i));
+                        }
+                        assertEquals(dump(replayed.storage), dump(restored.storage), "snapshot at " + index);
+                    }
+                }
+            }
+        }
+
         @Test
         void aDamagedSnapshotIsRefusedAndLeavesTheStateAlone() {
             try (Fixture sender = Fixture.open("memory"); Fixture receiver = Fixture.open("memory")) {

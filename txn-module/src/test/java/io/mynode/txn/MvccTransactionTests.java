@@ -271,6 +271,88 @@ class MvccTransactionTests {
         }
     }
 
+    /**
+     * A replica that lags: a stand-in consensus whose log the "leader" state machine applies at
+     * once, and this replica only when it proposes or takes a read index (as Raft's read index
+     * waits for the local apply).
+     */
+    static final class LaggingReplica implements io.mynode.kernel.consensus.Consensus {
+        final MvccStateMachine leader = new MvccStateMachine(new io.mynode.kernel.storage.MemoryEngine(),
+                io.mynode.kernel.config.Settings.empty("txn"));
+        final MvccStateMachine replica = new MvccStateMachine(new io.mynode.kernel.storage.MemoryEngine(),
+                io.mynode.kernel.config.Settings.empty("txn"));
+        final List<io.mynode.kernel.consensus.Command> log = new ArrayList<>();
+
+        /** Another node's commit, acknowledged once the leader applied it. */
+        long commitElsewhere(String key, String value) {
+            byte[] payload = Wire.encode(new Wire.Commit(leader.appliedIndex(), 1000, List.of(), List.of(),
+                    List.of(new Wire.Write(b(key), b(value)))));
+            log.add(new io.mynode.kernel.consensus.Command("other", log.size() + 1, payload));
+            leader.apply(log.size(), log.getLast());
+            return log.size();
+        }
+
+        void catchUp() {
+            for (long i = replica.appliedIndex() + 1; i <= log.size(); i++) {
+                replica.apply(i, log.get((int) i - 1));
+            }
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<io.mynode.kernel.consensus.Applied> propose(byte[] payload) {
+            log.add(new io.mynode.kernel.consensus.Command("replica", log.size() + 1, payload));
+            byte[] result = leader.apply(log.size(), log.getLast());
+            catchUp();
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    new io.mynode.kernel.consensus.Applied(log.size(), result));
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Long> readIndex() {
+            catchUp();
+            return java.util.concurrent.CompletableFuture.completedFuture((long) log.size());
+        }
+
+        @Override
+        public io.mynode.kernel.consensus.ConsensusStatus status() {
+            throw new UnsupportedOperationException("not needed here");
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Nested
+    class Strictness {
+        @Test
+        void aReaderThatBeganOnALaggingReplicaCannotCommitAStaleRead() {
+            LaggingReplica cluster = new LaggingReplica();
+            MvccEngine onReplica = new MvccEngine(cluster.replica, cluster);
+            onReplica.begin().rollback(); // reserves ids, so the replica is current before the write
+            cluster.commitElsewhere("x", "1"); // acknowledged before the next transaction begins
+
+            Transaction stale = onReplica.begin();
+            assertEquals(Optional.empty(), stale.get(b("x")), "the replica has not applied x yet");
+            SerializationFailure e = assertThrows(SerializationFailure.class, stale::commit);
+            assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+
+            try (Transaction fresh = onReplica.beginReadOnly()) {
+                assertEquals("1", s(fresh.get(b("x")).orElseThrow()), "read-only transactions take a read index");
+            }
+        }
+
+        @Test
+        void aStaleReaderWhoseReadsDidNotChangeCommits() {
+            LaggingReplica cluster = new LaggingReplica();
+            MvccEngine onReplica = new MvccEngine(cluster.replica, cluster);
+            onReplica.begin().rollback();
+            cluster.commitElsewhere("x", "1");
+            Transaction t = onReplica.begin();
+            assertEquals(Optional.empty(), t.get(b("y")));
+            assertEquals(t.version(), t.commit());
+        }
+    }
+
     @Nested
     class Misuse {
         @Test

@@ -21,7 +21,7 @@ class DistributionIT {
 
     @Test
     void theDistributionHasBinLibConfAndATarball() throws IOException {
-        for (String launcher : List.of("mynode", "mynode-server", "mynode-local", "mynode-bench", "mynode-java")) {
+        for (String launcher : List.of("mynode", "mynode-server", "mynode-local", "mynode-bench", "mynode-jepsen", "mynode-java")) {
             assertTrue(Files.isExecutable(Cluster.HOME.resolve("bin").resolve(launcher)), launcher);
         }
         assertTrue(Files.isRegularFile(Cluster.HOME.resolve("conf/node.properties")));
@@ -36,7 +36,7 @@ class DistributionIT {
 
     @Test
     void everyLauncherStartsOnTheModulePathWithoutWarnings() {
-        for (String launcher : List.of("mynode", "mynode-server", "mynode-local", "mynode-bench")) {
+        for (String launcher : List.of("mynode", "mynode-server", "mynode-local", "mynode-bench", "mynode-jepsen")) {
             Command.Result r = Command.of(launcher, "--version").run("", TIMEOUT);
             assertEquals(0, r.exit(), launcher + ": " + r.err());
             assertEquals("", r.err(), launcher + " printed to stderr");

@@ -220,7 +220,7 @@ final class BTreeEngine implements StorageEngine {
             return;
         }
         try {
-            free.release(Math.min(durableVersion, oldestPinned()), cache);
+            free.release(Math.min(durableVersion, oldestPinned()));
             Flush flush = new Flush(file.format, free);
             long rootPage = flush.nodes(root.ref);
             flush.freeList(listPages);
@@ -233,7 +233,7 @@ final class BTreeEngine implements StorageEngine {
             sync();
             file.writeMeta(meta, 1);
             flush.publish(cache);
-            free.freeNow(listPages, cache);
+            free.freeNow(listPages);
             listPages = flush.listPages();
             generation++;
             durableVersion = root.version;

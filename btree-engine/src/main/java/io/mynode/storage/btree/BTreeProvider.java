@@ -15,7 +15,8 @@ import io.mynode.kernel.storage.StorageEngineProvider;
  *       (default 16k; 16k is the smallest that holds three 4 KiB keys). An existing file keeps its own.
  *   <li>{@code cache.pages}: leaves the cache holds (default 8192, i.e. 128 MiB of pages).
  *   <li>{@code dirty.pages}: pages changed since the last flush beyond which a write flushes
- *       by itself, bounding memory between flushes (default 4096).
+ *       by itself, bounding memory between flushes (default half of {@code cache.pages}, so leaves
+ *       in memory, clean or dirty, stay within one and a half times the cache).
  *   <li>{@code sync}: whether a flush fsyncs (default true).
  * </ul>
  */
@@ -32,9 +33,9 @@ public final class BTreeProvider implements StorageEngineProvider {
         if (Integer.bitCount(pageSize) != 1) {
             throw new ConfigException(settings.prefix() + ".page.size: " + pageSize + " is not a power of two");
         }
-        BTreeEngine.Options options = new BTreeEngine.Options(pageSize,
-                settings.intValue("cache.pages", 8192, 16, 1 << 24),
-                settings.intValue("dirty.pages", 4096, 16, 1 << 24),
+        int cachePages = settings.intValue("cache.pages", 8192, 16, 1 << 24);
+        BTreeEngine.Options options = new BTreeEngine.Options(pageSize, cachePages,
+                settings.intValue("dirty.pages", Math.max(16, cachePages / 2), 16, 1 << 24),
                 settings.bool("sync", true));
         return BTreeEngine.open(context.directory(), options);
     }

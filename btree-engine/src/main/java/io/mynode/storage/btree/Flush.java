@@ -121,8 +121,8 @@ final class Flush {
     }
 
     /**
-     * Now that the pages are on disk: large values become overflow references, and leaves move
-     * from their parents' refs into the bounded cache.
+     * Now that the pages are on disk: large values become overflow references, and the written
+     * leaves, clean now, join the bounded cache (which may detach older ones from their refs).
      */
     void publish(PageCache cache) {
         for (Written w : written) {
@@ -136,8 +136,7 @@ final class Flush {
                     }
                 }
             }
-            cache.put(w.page(), w.leaf());
-            w.ref().node = null;
+            cache.admit(w.ref(), w.leaf());
         }
     }
 

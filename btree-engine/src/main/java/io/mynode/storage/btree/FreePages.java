@@ -1,5 +1,6 @@
 package io.mynode.storage.btree;
 
+import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.StorageIoException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -87,21 +88,24 @@ final class FreePages {
     }
 
     /** Frees right away pages no reader and no meta on disk can reach. */
-    void freeNow(long[] pages, PageCache cache) {
+    void freeNow(long[] pages) {
         for (long p : pages) {
-            cache.remove(p);
-            free.set(checked(p));
+            if (p < 1 || p >= end || free.get(checked(p))) {
+                // Freeing a page twice would hand it to two nodes: stop before writing anything.
+                throw new InternalFailure("B+-tree page " + p + " freed twice or outside the file (" + end + " pages)");
+            }
+            free.set((int) p);
             lowest = Math.min(lowest, (int) p);
         }
         freeCount += pages.length;
     }
 
     /** Frees the pending pages of every batch up to {@code version}. */
-    void release(long version, PageCache cache) {
+    void release(long version) {
         while (!pending.isEmpty() && pending.peekFirst().version() <= version) {
             Freed f = pending.removeFirst();
             pendingCount -= f.pages().length;
-            freeNow(f.pages(), cache);
+            freeNow(f.pages());
         }
     }
 

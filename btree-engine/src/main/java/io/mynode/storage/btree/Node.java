@@ -14,6 +14,11 @@ abstract sealed class Node permits Leaf, Branch {
     int count;
     /** Bytes this node takes when encoded, header included. */
     int bytes;
+    /**
+     * Set by readers of a cached leaf, cleared by the cache's clock hand: "used since the hand
+     * last passed". Racy on purpose; a lost update only changes which leaf is evicted.
+     */
+    boolean referenced;
 
     Node(long owner, int count, int bytes) {
         this.owner = owner;

@@ -1,78 +1,76 @@
 package io.mynode.storage.btree;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The bounded cache of decoded leaves, keyed by page number: least recently used first out.
+ * The bounded cache of clean leaves: which leaves may stay attached to their parent's
+ * {@link Ref}, chosen by the CLOCK algorithm (second chance, an approximation of LRU).
  *
- * <p>Sixteen segments, each a small access-ordered map behind its own lock, so readers on
- * different pages rarely meet. Only leaves live here: branches stay attached to their parents'
- * {@link Ref}s (about one page in a hundred, and touched by every lookup), and leaves not yet
- * flushed are held by the tree itself until the flush hands them over.
+ * <p>A cached leaf is reached the way every node is, through {@code ref.node}, so a hit costs a
+ * field read and no lock: this is what keeps point reads cheap. The cache only decides who stays.
+ * Each slot holds a ref and the leaf it was given; a reader that uses a leaf sets its
+ * {@code referenced} bit; when a slot is needed, the hand sweeps, clearing bits, and evicts the
+ * first leaf not used since its last pass by detaching it from its ref ({@code ref.node = null},
+ * which sends the next reader to the file). Leaves changed since the last flush are not here:
+ * the tree holds them until the flush writes them and admits them.
  *
- * <p>A page number is only reused once no reader can reach the old page, and the writer evicts a
- * page as it frees it, so a hit is always the current content of that page.
+ * <p>A slot may outlive its page (the page was freed and reused): it then holds an unreachable
+ * leaf until the hand evicts it, which costs capacity, never correctness, since nothing looks a
+ * leaf up by page number. Admissions (misses and flushes) take the lock; hits do not.
  */
 final class PageCache {
-    private static final int SEGMENTS = 16;
-
-    private final Segment[] segments = new Segment[SEGMENTS];
-    private final int capacity;
+    private final Ref[] refs;
+    private final Node[] nodes;
+    private int used;
+    private int hand;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
     PageCache(int capacity) {
-        this.capacity = capacity;
-        int perSegment = Math.max(1, capacity / SEGMENTS);
-        for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment(perSegment);
-        }
+        this.refs = new Ref[capacity];
+        this.nodes = new Node[capacity];
     }
 
-    private Segment segment(long page) {
-        long h = page * 0x9E3779B97F4A7C15L;
-        return segments[(int) (h >>> 60)];
+    void hit() {
+        hits.increment();
     }
 
-    /** The cached node of {@code page}, or null; counts a hit or a miss. */
-    Node get(long page) {
-        Segment s = segment(page);
-        Node node;
-        synchronized (s) {
-            node = s.get(page);
-        }
-        (node == null ? misses : hits).increment();
-        return node;
+    void miss() {
+        misses.increment();
     }
 
-    void put(long page, Node node) {
-        Segment s = segment(page);
-        synchronized (s) {
-            s.put(page, node);
+    /** Keeps {@code node}, a clean leaf now attached to {@code ref}, evicting another if full. */
+    synchronized void admit(Ref ref, Node node) {
+        int slot;
+        if (used < refs.length) {
+            slot = used++;
+        } else {
+            while (true) {
+                Node candidate = nodes[hand];
+                if (candidate.referenced) {
+                    candidate.referenced = false;
+                    hand = (hand + 1) % refs.length;
+                    continue;
+                }
+                Ref victim = refs[hand];
+                if (victim.node == candidate) {
+                    victim.node = null;
+                }
+                slot = hand;
+                hand = (hand + 1) % refs.length;
+                break;
+            }
         }
-    }
-
-    void remove(long page) {
-        Segment s = segment(page);
-        synchronized (s) {
-            s.remove(page);
-        }
+        refs[slot] = ref;
+        nodes[slot] = node;
     }
 
     int capacity() {
-        return capacity;
+        return refs.length;
     }
 
-    int size() {
-        int n = 0;
-        for (Segment s : segments) {
-            synchronized (s) {
-                n += s.size();
-            }
-        }
-        return n;
+    synchronized int size() {
+        return used;
     }
 
     long hits() {
@@ -81,20 +79,5 @@ final class PageCache {
 
     long misses() {
         return misses.sum();
-    }
-
-    private static final class Segment extends LinkedHashMap<Long, Node> {
-        private static final long serialVersionUID = 1L;
-        private final int limit;
-
-        Segment(int limit) {
-            super(Math.min(limit, 1024) * 2, 0.75f, true);
-            this.limit = limit;
-        }
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Node> eldest) {
-            return size() > limit;
-        }
     }
 }

@@ -23,21 +23,25 @@ final class Tree {
     /** The node {@code ref} points to, at tree level {@code level}. */
     Node load(Ref ref, int level) {
         Node node = ref.node;
-        if (node != null) {
-            return node;
-        }
-        long page = ref.page;
         if (level > 0) {
-            // Branches stay attached to their parent: few, and on every path.
-            node = file.readNode(page, level);
-            ref.node = node;
+            if (node == null) {
+                // Branches stay attached to their parent: few, and on every path.
+                node = file.readNode(ref.page, level);
+                ref.node = node;
+            }
             return node;
         }
-        node = cache.get(page);
-        if (node == null) {
-            node = file.readNode(page, 0);
-            cache.put(page, node);
+        if (node != null) {
+            if (!node.referenced) {
+                node.referenced = true;
+            }
+            cache.hit();
+            return node;
         }
+        node = file.readNode(ref.page, 0);
+        cache.miss();
+        ref.node = node;
+        cache.admit(ref, node);
         return node;
     }
 

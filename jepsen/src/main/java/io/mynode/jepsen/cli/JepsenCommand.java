@@ -1,5 +1,6 @@
 package io.mynode.jepsen.cli;
 
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.jepsen.checker.AppendChecker;
 import io.mynode.jepsen.checker.BankChecker;
 import io.mynode.jepsen.checker.Checker;
@@ -66,7 +67,7 @@ public final class JepsenCommand implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             err.println("Error: " + e.getMessage());
             if (!(e instanceof MynodeException || e instanceof UncheckedIOException
-                    || e instanceof IllegalArgumentException || e instanceof Edn.EdnException)) {
+                    || e instanceof IllegalArgumentException)) {
                 e.printStackTrace(err);
             }
             return CRASH;
@@ -103,7 +104,7 @@ public final class JepsenCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no such history file: " + file);
+                throw new InvalidInputException("no such history file: " + file);
             }
             Checker checker = checker(workload, accounts, total, consistency);
             History history = History.read(file);
@@ -123,7 +124,7 @@ public final class JepsenCommand implements Callable<Integer> {
             return switch (consistency) {
                 case "strict-serializable" -> new AppendChecker(8, true);
                 case "serializable" -> new AppendChecker(8, false);
-                default -> throw new IllegalArgumentException("unknown consistency model '" + consistency
+                default -> throw new InvalidInputException("unknown consistency model '" + consistency
                         + "'; known: strict-serializable, serializable");
             };
         }
@@ -187,14 +188,14 @@ public final class JepsenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!Workload.NAMES.contains(workload)) {
-                throw new IllegalArgumentException("unknown workload '" + workload + "'; known: " + Workload.NAMES);
+                throw new InvalidInputException("unknown workload '" + workload + "'; known: " + Workload.NAMES);
             }
             if (!io.mynode.jepsen.nemesis.Nemesis.NAMES.contains(nemesis)) {
-                throw new IllegalArgumentException("unknown nemesis '" + nemesis + "'; known: "
+                throw new InvalidInputException("unknown nemesis '" + nemesis + "'; known: "
                         + io.mynode.jepsen.nemesis.Nemesis.NAMES);
             }
             if (!engine.equals("btree") && !engine.equals("lsm")) {
-                throw new IllegalArgumentException("unknown engine '" + engine + "'; known: btree, lsm");
+                throw new InvalidInputException("unknown engine '" + engine + "'; known: btree, lsm");
             }
             TestOptions options = new TestOptions(workload, nemesis, Duration.ofSeconds(time), concurrency, nodes,
                     engine, seed != null ? seed : System.nanoTime(), store, distribution(),

@@ -1,5 +1,6 @@
 package io.mynode.jepsen.history;
 
+import io.mynode.kernel.error.InvalidInputException;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -30,19 +31,10 @@ import java.util.Set;
  *
  * <p>Not supported on purpose: metadata ({@code ^}), reader conditionals and namespaced map
  * syntax ({@code #:ns{}}), none of which appear in Jepsen histories. Malformed input is an
- * {@link EdnException} naming the line.
+ * {@link InvalidInputException} naming the line.
  */
 public final class Edn {
     private Edn() {}
-
-    /** Thrown when text is not EDN this reader understands; the message names the line. */
-    public static final class EdnException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        EdnException(String message) {
-            super(message);
-        }
-    }
 
     // ---------------------------------------------------------------- writing
 
@@ -157,7 +149,7 @@ public final class Edn {
     public static Object read(String text) {
         List<Object> all = readAll(new StringReader(text));
         if (all.size() != 1) {
-            throw new EdnException("expected one EDN value, found " + all.size());
+            throw new InvalidInputException("expected one EDN value, found " + all.size());
         }
         return all.getFirst();
     }
@@ -223,8 +215,8 @@ public final class Edn {
             }
         }
 
-        private EdnException error(String what) {
-            return new EdnException("EDN line " + line + ": " + what);
+        private InvalidInputException error(String what) {
+            return new InvalidInputException("EDN line " + line + ": " + what);
         }
 
         private int skipSpace() {

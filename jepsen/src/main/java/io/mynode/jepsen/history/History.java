@@ -1,5 +1,6 @@
 package io.mynode.jepsen.history;
 
+import io.mynode.kernel.error.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class History {
             }
             if (op.isInvoke()) {
                 if (open.containsKey(op.process())) {
-                    throw new Edn.EdnException("history index " + op.index() + ": process " + op.process()
+                    throw new InvalidInputException("history index " + op.index() + ": process " + op.process()
                             + " invoked while its op at index " + invokes.get(open.get(op.process())).index()
                             + " was still in flight");
                 }
@@ -122,11 +123,11 @@ public final class History {
             } else {
                 Integer at = open.remove(op.process());
                 if (at == null) {
-                    throw new Edn.EdnException("history index " + op.index() + ": process " + op.process()
+                    throw new InvalidInputException("history index " + op.index() + ": process " + op.process()
                             + " completed an op it never invoked");
                 }
                 if (invokes.get(at).f() != op.f()) {
-                    throw new Edn.EdnException("history index " + op.index() + ": completion " + op.f()
+                    throw new InvalidInputException("history index " + op.index() + ": completion " + op.f()
                             + " does not match invocation " + invokes.get(at).f());
                 }
                 completions.set(at, op);
@@ -156,7 +157,7 @@ public final class History {
 
     /**
      * Reads a history file: op maps one after another, or one vector of op maps (both forms are in
-     * use). Fails with {@link Edn.EdnException} naming the entry if the file is not a well-formed
+     * use). Fails with {@link InvalidInputException} naming the entry if the file is not a well-formed
      * history.
      */
     public static History read(Path file) {

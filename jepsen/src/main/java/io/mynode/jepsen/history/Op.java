@@ -1,5 +1,6 @@
 package io.mynode.jepsen.history;
 
+import io.mynode.kernel.error.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public record Op(long index, Type type, Keyword f, Object value, long process, l
                     }
                 }
             }
-            throw new Edn.EdnException("op :type must be :invoke, :ok, :fail or :info, got " + Edn.write(edn));
+            throw new InvalidInputException("op :type must be :invoke, :ok, :fail or :info, got " + Edn.write(edn));
         }
     }
 
@@ -117,7 +118,7 @@ public record Op(long index, Type type, Keyword f, Object value, long process, l
     public static Op fromEdn(Object edn, long position) {
         Object form = edn instanceof Tagged t ? t.value() : edn;
         if (!(form instanceof Map<?, ?> m)) {
-            throw new Edn.EdnException("history entry " + position + " is not a map: " + Edn.write(edn));
+            throw new InvalidInputException("history entry " + position + " is not a map: " + Edn.write(edn));
         }
         Type type = Type.of(m.get(TYPE));
         Object fv = m.get(F);
@@ -125,14 +126,14 @@ public record Op(long index, Type type, Keyword f, Object value, long process, l
             case Keyword k -> k;
             case String s -> Keyword.of(s);
             case Symbol s -> Keyword.of(s.name());
-            case null, default -> throw new Edn.EdnException(
+            case null, default -> throw new InvalidInputException(
                     "history entry " + position + " has no keyword :f: " + Edn.write(edn));
         };
         Object p = m.get(PROCESS);
         long process = switch (p) {
             case Long l -> l;
             case Keyword k when k == NEMESIS_KEYWORD -> NEMESIS;
-            case null, default -> throw new Edn.EdnException(
+            case null, default -> throw new InvalidInputException(
                     "history entry " + position + ": :process must be an integer or :nemesis, got " + Edn.write(p));
         };
         long index = m.get(INDEX) instanceof Long l ? l : position;

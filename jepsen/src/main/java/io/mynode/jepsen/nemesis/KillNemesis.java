@@ -26,7 +26,7 @@ public final class KillNemesis implements Nemesis {
 
     @Override
     public Event start(Random random) {
-        killed = Targets.minority(cluster.ids(), random);
+        killed = Targets.minority(cluster.ids(), cluster.currentLeader(), random);
         killed.forEach(id -> cluster.node(id).kill());
         return new Event(Keyword.of("start-kill"), new ArrayList<>(killed));
     }

@@ -1,5 +1,6 @@
 package io.mynode.jepsen.nemesis;
 
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.jepsen.cluster.Cluster;
 import io.mynode.jepsen.history.Keyword;
 import java.util.List;
@@ -33,7 +34,7 @@ public sealed interface Nemesis permits NoNemesis, KillNemesis, PauseNemesis, Pa
             case "partition" -> new PartitionNemesis(cluster);
             case "all" -> new MixedNemesis(List.of(new KillNemesis(cluster), new PauseNemesis(cluster),
                     new PartitionNemesis(cluster)));
-            default -> throw new IllegalArgumentException(
+            default -> throw new InvalidInputException(
                     "unknown nemesis '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }

@@ -26,7 +26,7 @@ public final class PauseNemesis implements Nemesis {
 
     @Override
     public Event start(Random random) {
-        paused = Targets.minority(cluster.ids(), random);
+        paused = Targets.minority(cluster.ids(), cluster.currentLeader(), random);
         paused.forEach(id -> cluster.node(id).pause());
         return new Event(Keyword.of("start-pause"), new ArrayList<>(paused));
     }

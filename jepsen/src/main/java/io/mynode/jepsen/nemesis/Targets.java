@@ -3,6 +3,7 @@ package io.mynode.jepsen.nemesis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /** Picking the nodes a fault hits. */
@@ -11,12 +12,18 @@ final class Targets {
 
     /**
      * One to {@code floor((n-1)/2)} nodes at random (at least one), so that a majority stays up
-     * and the cluster can go on; with the leader sometimes among them, as chance has it.
+     * and the cluster can go on. Half the time the current leader is made one of them: faults on
+     * the leader are the ones that exercise elections, and chance alone would pick it rarely.
      */
-    static List<String> minority(List<String> ids, Random random) {
+    static List<String> minority(List<String> ids, Optional<String> leader, Random random) {
         List<String> shuffled = new ArrayList<>(ids);
         Collections.shuffle(shuffled, random);
         int most = Math.max(1, (ids.size() - 1) / 2);
-        return List.copyOf(shuffled.subList(0, 1 + random.nextInt(most)));
+        List<String> chosen = new ArrayList<>(shuffled.subList(0, 1 + random.nextInt(most)));
+        if (leader.isPresent() && ids.contains(leader.get()) && !chosen.contains(leader.get())
+                && random.nextBoolean()) {
+            chosen.set(0, leader.get());
+        }
+        return List.copyOf(chosen);
     }
 }

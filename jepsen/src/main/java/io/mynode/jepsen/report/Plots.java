@@ -126,7 +126,8 @@ public final class Plots {
                 xs[3 * j + 2] = x;
                 ys[3 * j + 2] = Double.NaN;
             }
-            XYSeries s = chart.addSeries("nemesis " + iv.fault() + " #" + (++i), xs, ys);
+            // Series names must be unique; only the first is shown in the legend, for all of them.
+            XYSeries s = chart.addSeries(i++ == 0 ? "nemesis active" : "nemesis " + iv.fault() + " #" + i, xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setLineColor(new Color(0, 0, 0, 28));
             s.setMarker(SeriesMarkers.NONE);

@@ -107,6 +107,8 @@ final class Client implements Runnable {
             call.cancel(true);
             type = workload.readOnly(op.f()) ? Op.Type.FAIL : Op.Type.INFO;
             recorder.complete(invoke, type, op.value(), "timeout after " + opTimeout.toMillis() + " ms");
+            // Even a read that timed out may still be running on that session: never reuse it.
+            reconnect = true;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             type = classify(cause, workload.readOnly(op.f()));

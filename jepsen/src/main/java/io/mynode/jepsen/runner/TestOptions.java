@@ -1,5 +1,6 @@
 package io.mynode.jepsen.runner;
 
+import io.mynode.kernel.error.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,10 +40,10 @@ public record TestOptions(
 
     public TestOptions {
         if (concurrency < 1 || nodes < 1) {
-            throw new IllegalArgumentException("concurrency and nodes must be at least 1");
+            throw new InvalidInputException("concurrency and nodes must be at least 1");
         }
         if (time.isNegative() || nemesisInterval.isNegative() || nemesisInterval.isZero() || opTimeout.isZero()) {
-            throw new IllegalArgumentException("time, nemesis interval and op timeout must be positive");
+            throw new InvalidInputException("time, nemesis interval and op timeout must be positive");
         }
         nodeConfig = Map.copyOf(new TreeMap<>(nodeConfig));
     }

@@ -1,5 +1,6 @@
 package io.mynode.jepsen.workload;
 
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.jepsen.checker.BankChecker;
 import io.mynode.jepsen.checker.Checker;
 import io.mynode.jepsen.history.Keyword;
@@ -43,7 +44,7 @@ public final class BankWorkload implements Workload {
 
     public BankWorkload(int accounts, long total) {
         if (accounts < 2 || total < 0 || total % accounts != 0) {
-            throw new IllegalArgumentException("bank needs 2 or more accounts and a total they divide evenly");
+            throw new InvalidInputException("bank needs 2 or more accounts and a total they divide evenly");
         }
         this.accounts = accounts;
         this.total = total;

@@ -1,5 +1,6 @@
 package io.mynode.jepsen.workload;
 
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.jepsen.checker.Checker;
 import io.mynode.jepsen.history.Keyword;
 import io.mynode.kernel.sql.Session;
@@ -64,7 +65,7 @@ public sealed interface Workload permits RegisterWorkload, BankWorkload, AppendW
             case "bank" -> new BankWorkload(BankWorkload.DEFAULT_ACCOUNTS, BankWorkload.DEFAULT_TOTAL);
             case "append" -> new AppendWorkload();
             case "set" -> new SetWorkload();
-            default -> throw new IllegalArgumentException(
+            default -> throw new InvalidInputException(
                     "unknown workload '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }

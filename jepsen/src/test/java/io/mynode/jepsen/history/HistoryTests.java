@@ -51,11 +51,11 @@ class HistoryTests {
 
         @Test
         void malformedTextIsAnErrorNamingTheLine() {
-            var e = assertThrows(Edn.EdnException.class, () -> Edn.read("[1\n2\n{:a}]"));
+            var e = assertThrows(io.mynode.kernel.error.InvalidInputException.class, () -> Edn.read("[1\n2\n{:a}]"));
             assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-            assertThrows(Edn.EdnException.class, () -> Edn.read("[1 2"));
-            assertThrows(Edn.EdnException.class, () -> Edn.read("(1 2]"));
-            assertThrows(Edn.EdnException.class, () -> Edn.read("\"abc"));
+            assertThrows(io.mynode.kernel.error.InvalidInputException.class, () -> Edn.read("[1 2"));
+            assertThrows(io.mynode.kernel.error.InvalidInputException.class, () -> Edn.read("(1 2]"));
+            assertThrows(io.mynode.kernel.error.InvalidInputException.class, () -> Edn.read("\"abc"));
         }
     }
 
@@ -107,7 +107,7 @@ class HistoryTests {
 
         @Test
         void aProcessInvokingTwiceIsRejected() {
-            assertThrows(Edn.EdnException.class, () -> History.parse("""
+            assertThrows(io.mynode.kernel.error.InvalidInputException.class, () -> History.parse("""
                     {:type :invoke :process 0 :f :write :value 1}
                     {:type :invoke :process 0 :f :write :value 2}
                     """));
@@ -115,7 +115,7 @@ class HistoryTests {
 
         @Test
         void aCompletionWithoutInvocationIsRejected() {
-            assertThrows(Edn.EdnException.class, () -> History.parse("{:type :ok :process 0 :f :write :value 1}"));
+            assertThrows(io.mynode.kernel.error.InvalidInputException.class, () -> History.parse("{:type :ok :process 0 :f :write :value 1}"));
         }
     }
 }

@@ -40,6 +40,12 @@ final class FakeRegisterNode implements Connection {
         Matcher m;
         if (sql.startsWith("CREATE TABLE")) {
             return new StatementResult.SchemaChanged("Created table register");
+        } else if (sql.equals("BEGIN READ ONLY")) {
+            // Statements here are atomic one by one; a read-only transaction of one SELECT is too.
+            return new StatementResult.TransactionChanged(StatementResult.TransactionChanged.Action.BEGAN, 1, 1, true);
+        } else if (sql.equals("COMMIT") || sql.equals("ROLLBACK")) {
+            return new StatementResult.TransactionChanged(StatementResult.TransactionChanged.Action.COMMITTED, 1, 1,
+                    true);
         } else if ((m = SELECT.matcher(sql)).matches()) {
             List<Long> vs = versions.get(Long.parseLong(m.group(1)));
             List<List<Value>> rows = new ArrayList<>();

@@ -19,12 +19,13 @@ import java.util.Arrays;
  * entries all live until it is flushed, which is the worst case for a copying garbage collector
  * (every entry is copied out of the young generation, often twice). Here a memtable is a handful
  * of one-megabyte arrays, which G1 places straight in the old generation, and a search step reads
- * a node's links and sequence from one array and its key from another instead of chasing an index
- * node, a node and a key object.
+ * one node (links, sequence and key together) instead of chasing an index node, a node and a key
+ * object.
  *
- * <p>Two arenas: nodes in {@code long[]} chunks ({@code seq | data reference | key and value
- * lengths | height | next[height]}, so links can be read with acquire and written with release
- * semantics), keys and values in {@code byte[]} chunks. A reference is {@code chunk << 32 |
+ * <p>Two arenas: nodes in {@code long[]} chunks ({@code seq | value reference | key and value
+ * lengths | height | next[height] | key}), so that links can be read with acquire and written
+ * with release semantics and a search compares keys without leaving the node (the key is packed
+ * big-endian into longs); values in {@code byte[]} chunks. A reference is {@code chunk << 32 |
  * index}; 0 is nil (index 0 of node chunk 0 is never a node).
  *
  * <p>A reader at sequence {@code s} takes, per key, the first version with {@code seq <= s}: that
@@ -50,6 +51,7 @@ final class Memtable {
     private int nodeFree; // next free index in the last node chunk
     private int dataFree; // next free byte in the last data chunk
     private long random = 0x9E3779B97F4A7C15L;
+    private final long[] prev = new long[MAX_HEIGHT]; // writer's scratch for put
     private volatile long bytes;
     private volatile long entries;
     private long lastSeq;
@@ -58,18 +60,18 @@ final class Memtable {
     Memtable(long limitBytes) {
         this.dataChunkBytes = (int) Math.max(4096, Math.min(1 << 20, limitBytes / 8));
         this.nodeChunkLongs = dataChunkBytes / 8;
-        newNodeChunk();
+        newNodeChunk(nodeChunkLongs);
         nodeFree = (int) HEAD + 4 + MAX_HEIGHT;
         nodeChunks[0][(int) HEAD + 3] = MAX_HEIGHT;
         newDataChunk(dataChunkBytes);
     }
 
-    private void newNodeChunk() {
+    private void newNodeChunk(int longs) {
         long[][] cs = nodeChunks;
         if (nodeChunkCount == cs.length) {
             cs = Arrays.copyOf(cs, cs.length * 2);
         }
-        cs[nodeChunkCount++] = new long[nodeChunkLongs];
+        cs[nodeChunkCount++] = new long[longs];
         nodeChunks = cs; // volatile: published before any link into the new chunk
         nodeFree = 0;
     }
@@ -84,8 +86,20 @@ final class Memtable {
         dataFree = 0;
     }
 
-    // Node layout in a long[] chunk: seq | data ref | keyLength << 32 | valueLength (-1: tombstone) | height | next[height].
-    // Key and value bytes sit together in a byte[] chunk at the data ref (chunk << 32 | offset).
+    // Node layout in a long[] chunk:
+    //   seq | value ref | keyLength << 32 | valueLength (-1: tombstone) | height | next[height] | key
+    // The key is packed big-endian into longs, zero-padded, so comparing it is comparing longs
+    // unsigned and then lengths, all inside the node. The value sits in a byte[] chunk at the
+    // value ref (chunk << 32 | offset).
+
+    /** {@code key} packed as nodes store it. */
+    static long[] pack(byte[] key) {
+        long[] out = new long[(key.length + 7) >>> 3];
+        for (int i = 0; i < key.length; i++) {
+            out[i >>> 3] |= (key[i] & 0xFFL) << (56 - 8 * (i & 7));
+        }
+        return out;
+    }
 
     private long[] node(long ref) {
         return nodeChunks[(int) (ref >>> 32)];
@@ -107,22 +121,26 @@ final class Memtable {
         return (int) node(ref)[(int) ref + 2];
     }
 
-    private byte[] data(long ref) {
-        return dataChunks[(int) (node(ref)[(int) ref + 1] >>> 32)];
-    }
-
-    private int keyOffset(long ref) {
-        return (int) node(ref)[(int) ref + 1];
-    }
-
-    private int compareKey(long ref, byte[] key) {
-        int ko = keyOffset(ref);
-        return Arrays.compareUnsigned(data(ref), ko, ko + keyLength(ref), key, 0, key.length);
+    /** Orders node {@code ref}'s key against a packed key of {@code length} bytes. */
+    private int compareKey(long ref, long[] packed, int length) {
+        long[] n = node(ref);
+        int base = (int) ref;
+        int at = base + 4 + (int) n[base + 3];
+        int len = (int) (n[base + 2] >>> 32);
+        int words = Math.min((len + 7) >>> 3, packed.length);
+        for (int i = 0; i < words; i++) {
+            long a = n[at + i];
+            long b = packed[i];
+            if (a != b) {
+                return Long.compareUnsigned(a, b);
+            }
+        }
+        return Integer.compare(len, length);
     }
 
     /** Order of node {@code ref} against (key, seq): key ascending, then sequence descending. */
-    private int compare(long ref, byte[] key, long seq) {
-        int c = compareKey(ref, key);
+    private int compare(long ref, long[] packed, int length, long seq) {
+        int c = compareKey(ref, packed, length);
         return c != 0 ? c : Long.compare(seq, seq(ref));
     }
 
@@ -145,54 +163,56 @@ final class Memtable {
      * earlier one, so it wins. Writer only.
      */
     void put(byte[] key, long seq, byte[] value) {
-        long[] prev = new long[MAX_HEIGHT];
+        long[] packed = pack(key);
+        long[] prev = this.prev;
         long x = HEAD;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
-            for (long n = next(x, level); n != 0 && compare(n, key, seq) < 0; n = next(x, level)) {
+            for (long n = next(x, level); n != 0 && compare(n, packed, key.length, seq) < 0; n = next(x, level)) {
                 x = n;
             }
             prev[level] = x;
         }
         int height = randomHeight();
         int vlen = value == null ? 0 : value.length;
-        int dataSize = key.length + vlen;
-        if (dataSize > dataChunkBytes / 4) {
-            newDataChunk(dataSize);
-        } else if (dataFree + dataSize > dataChunks[dataChunkCount - 1].length) {
-            newDataChunk(dataChunkBytes);
+        long valueRef = 0;
+        if (vlen > 0) {
+            if (vlen > dataChunkBytes / 4) {
+                newDataChunk(vlen);
+            } else if (dataFree + vlen > dataChunks[dataChunkCount - 1].length) {
+                newDataChunk(dataChunkBytes);
+            }
+            valueRef = (long) (dataChunkCount - 1) << 32 | dataFree;
+            System.arraycopy(value, 0, dataChunks[dataChunkCount - 1], dataFree, vlen);
+            dataFree += vlen;
         }
-        byte[] d = dataChunks[dataChunkCount - 1];
-        long dataRef = (long) (dataChunkCount - 1) << 32 | dataFree;
-        System.arraycopy(key, 0, d, dataFree, key.length);
-        if (value != null) {
-            System.arraycopy(value, 0, d, dataFree + key.length, vlen);
-        }
-        dataFree += dataSize;
-        if (nodeFree + 4 + height > nodeChunkLongs) {
-            newNodeChunk();
+        int longs = 4 + height + packed.length;
+        if (longs > nodeChunkLongs / 4) {
+            newNodeChunk(longs);
+        } else if (nodeFree + longs > nodeChunks[nodeChunkCount - 1].length) {
+            newNodeChunk(nodeChunkLongs);
         }
         long[] n = nodeChunks[nodeChunkCount - 1];
         int at = nodeFree;
-        nodeFree += 4 + height;
+        nodeFree += longs;
         long ref = (long) (nodeChunkCount - 1) << 32 | at;
         n[at] = seq;
-        n[at + 1] = dataRef;
+        n[at + 1] = valueRef;
         n[at + 2] = (long) key.length << 32 | ((value == null ? -1 : vlen) & 0xFFFFFFFFL);
         n[at + 3] = height;
+        System.arraycopy(packed, 0, n, at + 4 + height, packed.length);
         for (int level = 0; level < height; level++) {
             n[at + 4 + level] = next(prev[level], level);
             LINK.setRelease(node(prev[level]), (int) prev[level] + 4 + level, ref);
         }
-        long size = dataSize + 8L * (4 + height);
-        bytes += size;
+        bytes += vlen + 8L * longs;
         entries++;
     }
 
     /** First node at or after (key, seq) in list order, or nil. */
-    private long seek(byte[] key, long seq) {
+    private long seek(long[] packed, int length, long seq) {
         long x = HEAD;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
-            for (long n = next(x, level); n != 0 && compare(n, key, seq) < 0; n = next(x, level)) {
+            for (long n = next(x, level); n != 0 && compare(n, packed, length, seq) < 0; n = next(x, level)) {
                 x = n;
             }
         }
@@ -201,10 +221,11 @@ final class Memtable {
 
     /** Last node whose key is below {@code key} (at or below, if {@code inclusive}), or HEAD. */
     private long seekLast(byte[] key, boolean inclusive) {
+        long[] packed = key == null ? null : pack(key);
         long x = HEAD;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
             for (long n = next(x, level); n != 0; n = next(x, level)) {
-                int c = key == null ? -1 : compareKey(n, key);
+                int c = key == null ? -1 : compareKey(n, packed, key.length);
                 if (c < 0 || (inclusive && c == 0)) {
                     x = n;
                 } else {
@@ -220,8 +241,9 @@ final class Memtable {
      * {@code deleted} for a tombstone, or null if the key has no such version here.
      */
     byte[] get(byte[] key, long seq, byte[] deleted) {
-        long n = seek(key, seq);
-        if (n == 0 || compareKey(n, key) != 0) {
+        long[] packed = pack(key);
+        long n = seek(packed, key.length, seq);
+        if (n == 0 || compareKey(n, packed, key.length) != 0) {
             return null;
         }
         return valueOf(n, deleted);
@@ -232,13 +254,22 @@ final class Memtable {
         if (vlen < 0) {
             return deleted;
         }
-        int vo = keyOffset(n) + keyLength(n);
-        return Arrays.copyOfRange(data(n), vo, vo + vlen);
+        if (vlen == 0) {
+            return new byte[0];
+        }
+        long valueRef = node(n)[(int) n + 1];
+        int vo = (int) valueRef;
+        return Arrays.copyOfRange(dataChunks[(int) (valueRef >>> 32)], vo, vo + vlen);
     }
 
     private byte[] keyOf(long n) {
-        int ko = keyOffset(n);
-        return Arrays.copyOfRange(data(n), ko, ko + keyLength(n));
+        long[] c = node(n);
+        int at = (int) n + 4 + (int) c[(int) n + 3];
+        byte[] key = new byte[keyLength(n)];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (c[at + (i >>> 3)] >>> (56 - 8 * (i & 7)));
+        }
+        return key;
     }
 
     boolean isEmpty() {
@@ -304,8 +335,9 @@ final class Memtable {
                     return;
                 }
                 byte[] k = keyOf(last);
-                long v = seek(k, seq);
-                if (v != 0 && compareKey(v, k) == 0) {
+                long[] packed = pack(k);
+                long v = seek(packed, k.length, seq);
+                if (v != 0 && compareKey(v, packed, k.length) == 0) {
                     node = v;
                     key = k;
                     return;
@@ -333,8 +365,9 @@ final class Memtable {
 
         void advance() {
             if (ascending) {
+                long[] packed = pack(key);
                 long n = next(node, 0);
-                while (n != 0 && compareKey(n, key) == 0) {
+                while (n != 0 && compareKey(n, packed, key.length) == 0) {
                     n = next(n, 0);
                 }
                 forwardFrom(n);

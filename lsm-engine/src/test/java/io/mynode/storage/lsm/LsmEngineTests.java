@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mynode.kernel.Providers;
+import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.config.Settings;
 import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.StorageIoException;
@@ -95,6 +96,24 @@ class LsmEngineTests {
             assertThrows(ConfigException.class, () -> open(dir, Map.of("block.bytes", "1")));
             assertThrows(ConfigException.class, () -> open(dir, Map.of("cache.bytes", "lots")));
             assertThrows(ConfigException.class, () -> open(dir, Map.of("l0.slowdown", "2", "l0.compaction", "4")));
+        }
+
+        @Test
+        void nodePropertiesSelectTheEngineByNameAndPassItsKeys() {
+            NodeConfig config = NodeConfig.fromMap(Map.of("node.id", "n1", "node.listen", "127.0.0.1:9601", "data.dir", dir.toString(),
+                    "storage.engine", "lsm", "lsm.memtable.bytes", "1m", "lsm.cache.bytes", "0"), Map.of());
+            StorageEngineProvider provider = Providers.select(StorageEngineProvider.class, config.storageEngine());
+            try (StorageEngine e = provider.open(new StorageContext(dir.resolve("storage"), config.settings(provider.name())))) {
+                e.write(new WriteBatch().put(key(1), value(1, 1)));
+                e.flush();
+                assertEquals("lsm", e.status().engine());
+                assertArrayEquals(value(1, 1), e.get(key(1)).orElseThrow());
+            }
+            NodeConfig typo = NodeConfig.fromMap(Map.of("node.id", "n1", "node.listen", "127.0.0.1:9601", "data.dir", dir.toString(),
+                    "storage.engine", "lsm", "lsm.memtable.byte", "1m"), Map.of());
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> provider.open(new StorageContext(dir.resolve("other"), typo.settings("lsm"))));
+            assertTrue(e.getMessage().contains("lsm.memtable.byte"), e.getMessage());
         }
 
         @Test

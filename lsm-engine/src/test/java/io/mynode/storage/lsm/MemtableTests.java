@@ -49,6 +49,43 @@ class MemtableTests {
     }
 
     @Test
+    void packedKeysKeepUnsignedByteOrderIncludingZeroExtensions() {
+        List<byte[]> keys = new ArrayList<>();
+        Random r = new Random(23);
+        for (int len = 1; len <= 18; len++) {
+            for (int i = 0; i < 8; i++) {
+                byte[] k = new byte[len];
+                for (int j = 0; j < len; j++) {
+                    k[j] = (byte) new int[] {0x00, 0x01, 0x7F, 0x80, 0xFF}[r.nextInt(5)];
+                }
+                keys.add(k);
+            }
+        }
+        keys.add(new byte[] {'a'});
+        keys.add(new byte[] {'a', 0});
+        keys.add(new byte[] {'a', 0, 0, 0, 0, 0, 0, 0});
+        keys.add(new byte[] {'a', 0, 0, 0, 0, 0, 0, 0, 0});
+        Memtable m = new Memtable(1 << 20);
+        TreeMap<byte[], byte[]> model = new TreeMap<>(Keys.ORDER);
+        long seq = 1;
+        for (byte[] k : keys) {
+            m.put(k, seq++, k);
+            model.put(k, k);
+        }
+        List<byte[]> walked = new ArrayList<>();
+        for (Memtable.Walk w = m.new Walk(seq, true, null, true); w.valid(); w.advance()) {
+            walked.add(w.key());
+            assertArrayEquals(w.key(), w.value());
+        }
+        assertEquals(model.size(), walked.size());
+        int i = 0;
+        for (byte[] k : model.keySet()) {
+            assertArrayEquals(k, walked.get(i++));
+            assertArrayEquals(k, m.get(k, seq, DELETED));
+        }
+    }
+
+    @Test
     void aLaterWriteInTheSameBatchWins() {
         Memtable m = new Memtable(1 << 20);
         m.put(b("k"), 7, b("first"));

@@ -1,5 +1,6 @@
 package io.mynode.sql.exec;
 
+import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
@@ -93,7 +94,7 @@ final class Aggregation {
                             floating += d;
                             sawFloat = true;
                         }
-                        default -> throw new IllegalStateException("AVG of " + v);
+                        default -> throw new InternalFailure("AVG of " + v);
                     }
                 }
                 case MIN -> value = value instanceof Value.Null || ValueOrder.INSTANCE.compare(v, value) < 0 ? v : value;

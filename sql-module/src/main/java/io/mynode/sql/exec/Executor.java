@@ -1,5 +1,6 @@
 package io.mynode.sql.exec;
 
+import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
@@ -89,9 +90,9 @@ public final class Executor {
             case Plan.Distinct d -> distinct(rows(d.source()));
             case Plan.Limit l -> limit(rows(l.source()), l.limit());
             case Plan.Offset o -> offset(rows(o.source()), o.offset());
-            case Plan.Insert i -> throw new IllegalArgumentException("INSERT has no rows; use write()");
-            case Plan.Update u -> throw new IllegalArgumentException("UPDATE has no rows; use write()");
-            case Plan.Delete d -> throw new IllegalArgumentException("DELETE has no rows; use write()");
+            case Plan.Insert i -> throw new InternalFailure("INSERT has no rows; use write()");
+            case Plan.Update u -> throw new InternalFailure("UPDATE has no rows; use write()");
+            case Plan.Delete d -> throw new InternalFailure("DELETE has no rows; use write()");
         };
     }
 
@@ -135,7 +136,7 @@ public final class Executor {
                 }
                 yield old.size();
             }
-            default -> throw new IllegalArgumentException("not a write: " + plan.getClass().getSimpleName());
+            default -> throw new InternalFailure("not a write: " + plan.getClass().getSimpleName());
         };
     }
 

@@ -1,5 +1,6 @@
 package io.mynode.sql.exec;
 
+import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.ConstraintViolation;
 import io.mynode.kernel.error.SemanticException;
 import io.mynode.kernel.sql.Value;
@@ -37,7 +38,7 @@ public final class SchemaChanges {
             case Ast.DropTable d -> dropTable(d);
             case Ast.CreateIndex c -> createIndex(c);
             case Ast.DropIndex d -> dropIndex(d);
-            default -> throw new IllegalArgumentException("not DDL: " + statement.getClass().getSimpleName());
+            default -> throw new InternalFailure("not DDL: " + statement.getClass().getSimpleName());
         };
     }
 

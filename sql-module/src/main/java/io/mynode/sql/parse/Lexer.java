@@ -22,6 +22,9 @@ public final class Lexer {
             "ROLLBACK", "SELECT", "SET", "STRING", "SYSTEM", "TABLE", "TEXT", "TIME", "TRANSACTION",
             "TRUE", "UNIQUE", "UPDATE", "VALUES", "VARCHAR", "WHERE", "WRITE", "BIGINT", "REAL", "PRECISION");
 
+    /** The longest identifier, in characters; longer names would only bloat every key. */
+    public static final int MAX_IDENTIFIER = 128;
+
     private final String sql;
     private int pos;
     private int line = 1;
@@ -53,6 +56,10 @@ public final class Lexer {
                     pos++;
                 }
                 String word = sql.substring(start, pos);
+                if (word.length() > MAX_IDENTIFIER) {
+                    throw error(startLine, startColumn, "an identifier of at most " + MAX_IDENTIFIER + " characters",
+                            "one of " + word.length() + " characters");
+                }
                 String upper = word.toUpperCase(Locale.ROOT);
                 tokens.add(KEYWORDS.contains(upper)
                         ? new Token(Token.Kind.KEYWORD, upper, startLine, startColumn)
@@ -63,8 +70,9 @@ public final class Lexer {
                 tokens.add(new Token(Token.Kind.STRING, quoted('\'', "string"), startLine, startColumn));
             } else if (c == '"') {
                 String name = quoted('"', "quoted identifier");
-                if (name.isEmpty()) {
-                    throw error(startLine, startColumn, "an identifier", "empty quoted identifier");
+                if (name.isEmpty() || name.length() > MAX_IDENTIFIER) {
+                    throw error(startLine, startColumn, "an identifier of 1 to " + MAX_IDENTIFIER + " characters",
+                            "a quoted identifier of " + name.length() + " characters");
                 }
                 tokens.add(new Token(Token.Kind.IDENTIFIER, name, startLine, startColumn));
             } else {
@@ -164,6 +172,17 @@ public final class Lexer {
             }
         }
         throw error(startLine, startColumn, "a token", "unexpected character '" + sql.charAt(pos) + "'");
+    }
+
+    /**
+     * An identifier as SQL text that reads back as the same name: bare when it is lower case and
+     * not a keyword, double-quoted otherwise.
+     */
+    public static String quote(String name) {
+        if (name.matches("[a-z_][a-z0-9_]*") && !KEYWORDS.contains(name.toUpperCase(Locale.ROOT))) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     static SyntaxException error(int line, int column, String expected, String found) {

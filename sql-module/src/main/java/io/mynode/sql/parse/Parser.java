@@ -30,8 +30,15 @@ public final class Parser {
     private static final int LIKE_PRECEDENCE = 6;
     private static final int PREFIX_PRECEDENCE = 11;
 
+    /** How deeply expressions may nest, so that hostile input cannot overflow the stack. */
+    static final int MAX_DEPTH = 200;
+
+    /** How many operators one expression may chain ({@code a + b + ...}); an IN list has no limit. */
+    static final int MAX_CHAIN = 1000;
+
     private final List<Token> tokens;
     private int pos;
+    private int depth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -394,9 +401,27 @@ public final class Parser {
 
     /** Precedence climbing: parses operators binding tighter than {@code minPrecedence}. */
     private Expr expression(int minPrecedence) {
+        if (++depth > MAX_DEPTH) {
+            Token t = peek();
+            throw Lexer.error(t.line(), t.column(), "an expression nested at most " + MAX_DEPTH + " deep",
+                    "deeper nesting");
+        }
+        try {
+            return climb(minPrecedence);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr climb(int minPrecedence) {
         Expr left = prefix();
+        int chain = 0;
         while (true) {
             Token t = peek();
+            // Each operator taken here nests the tree one level deeper on the left.
+            if (chain++ > MAX_CHAIN) {
+                throw Lexer.error(t.line(), t.column(), "at most " + MAX_CHAIN + " operators in a row", "more");
+            }
             if (t.is("IS") && IS_PRECEDENCE > minPrecedence) {
                 next();
                 boolean negated = accept("NOT");

@@ -97,7 +97,7 @@ public sealed interface Expression {
             case CONCAT -> Operators.concat(lv, rv);
             case EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL ->
                     Operators.compare(lv, rv, op.comparison().orElseThrow());
-            case AND, OR -> throw new IllegalStateException("handled above");
+            case AND, OR -> throw new io.mynode.kernel.error.InternalFailure("AND and OR are handled above");
         };
     }
 

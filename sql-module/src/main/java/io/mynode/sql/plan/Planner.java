@@ -163,7 +163,7 @@ public final class Planner {
             Binder input = base.in("GROUP BY");
             List<Binder.Bound> groups = new ArrayList<>();
             for (Expr g : select.groupBy()) {
-                Expr resolved = groupAlias(g, select);
+                Expr resolved = groupAlias(g, select, from.scope());
                 if (Binder.containsAggregate(resolved)) {
                     throw new SemanticException("aggregate functions are not allowed in GROUP BY");
                 }
@@ -269,18 +269,21 @@ public final class Planner {
         return new Planned(plan, List.copyOf(labels.subList(0, visible)));
     }
 
-    /** A GROUP BY item that is an output position or a bare output alias stands for that output. */
-    private static Expr groupAlias(Expr g, Ast.Select select) {
+    /**
+     * A GROUP BY item that is an output position, or a bare name that is no input column but an
+     * output alias, stands for that output (input columns win, as in PostgreSQL).
+     */
+    private static Expr groupAlias(Expr g, Ast.Select select, Scope input) {
         if (g instanceof Ast.Literal(Value.Int(long n))) {
             if (n < 1 || n > select.items().size() || !(select.items().get((int) n - 1) instanceof Ast.ExprItem item)) {
                 throw new SemanticException("GROUP BY position " + n + " is not in the select list");
             }
             return item.expr();
         }
-        if (g instanceof Ast.ColumnRef(Optional<String> t, String c) && t.isEmpty()) {
+        if (g instanceof Ast.ColumnRef(Optional<String> t, String c) && t.isEmpty()
+                && input.entries().stream().noneMatch(e -> e.column().equals(c))) {
             for (Ast.SelectItem i : select.items()) {
-                if (i instanceof Ast.ExprItem(Expr e, Optional<String> alias) && alias.filter(c::equals).isPresent()
-                        && !(e instanceof Ast.ColumnRef)) {
+                if (i instanceof Ast.ExprItem(Expr e, Optional<String> alias) && alias.filter(c::equals).isPresent()) {
                     return e;
                 }
             }

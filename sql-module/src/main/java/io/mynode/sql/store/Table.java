@@ -1,6 +1,7 @@
 package io.mynode.sql.store;
 
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.sql.parse.Lexer;
 import io.mynode.sql.types.Operators;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +62,10 @@ public record Table(String name, List<Column> columns, int primaryKey, List<Inde
      * constraints that created implicit indexes), then a {@code CREATE INDEX} per explicit index.
      */
     public String definition() {
-        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(name).append(" (\n");
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(Lexer.quote(name)).append(" (\n");
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            sb.append("  ").append(c.name()).append(' ').append(c.type().sql());
+            sb.append("  ").append(Lexer.quote(c.name())).append(' ').append(c.type().sql());
             if (i == primaryKey) {
                 sb.append(" PRIMARY KEY");
             } else {
@@ -76,14 +77,14 @@ public record Table(String name, List<Column> columns, int primaryKey, List<Inde
                     sb.append(idx.unique() ? " UNIQUE" : " INDEX");
                 }
             }
-            c.references().ifPresent(r -> sb.append(" REFERENCES ").append(r));
+            c.references().ifPresent(r -> sb.append(" REFERENCES ").append(Lexer.quote(r)));
             sb.append(i + 1 < columns.size() ? ",\n" : "\n");
         }
         sb.append(")");
         for (Index idx : indexes) {
             if (!idx.implicit()) {
-                sb.append(";\nCREATE ").append(idx.unique() ? "UNIQUE " : "").append("INDEX ").append(idx.name())
-                        .append(" ON ").append(name).append(" (").append(idx.column()).append(")");
+                sb.append(";\nCREATE ").append(idx.unique() ? "UNIQUE " : "").append("INDEX ").append(Lexer.quote(idx.name()))
+                        .append(" ON ").append(Lexer.quote(name)).append(" (").append(Lexer.quote(idx.column())).append(")");
             }
         }
         return sb.toString();

@@ -133,6 +133,17 @@ class ParserTests {
         }
 
         @Test
+        void refuseHostileNestingInsteadOfOverflowingTheStack() {
+            String deep = "(".repeat(5000) + "1" + ")".repeat(5000);
+            assertTrue(assertThrows(SyntaxException.class, () -> Parser.parse("SELECT " + deep)).getMessage()
+                    .contains("nested at most 200 deep"));
+            assertThrows(SyntaxException.class, () -> Parser.parse("SELECT " + "-".repeat(5000) + "1"));
+            assertThrows(SyntaxException.class, () -> Parser.parse("SELECT 1" + " + 1".repeat(5000)));
+            assertThrows(SyntaxException.class, () -> Parser.parse("SELECT " + "x".repeat(200)));
+            Parser.parse("SELECT 1" + " + 1".repeat(900));
+        }
+
+        @Test
         void neverEscapeAsAnythingButSyntaxErrors() {
             Random random = new Random(11);
             String[] words = {"SELECT", "FROM", "t", "(", ")", ",", "1", "'x'", "+", "WHERE", "JOIN", "ON", "=", "*",

@@ -25,9 +25,10 @@ public final class Block {
     boolean referenced;
     private final int restartsOffset;
     private final int restartCount;
-    private final String where;
+    private final Object where;
 
-    Block(byte[] data, String where) {
+    /** {@code where} names the block in error messages; its {@code toString} runs only on error. */
+    Block(byte[] data, Object where) {
         this.data = data;
         this.where = where;
         if (data.length < 4) {

@@ -47,6 +47,14 @@ public final class Table {
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile boolean obsolete;
 
+    /** Where a data block came from, for error messages; built per read, formatted only on error. */
+    private record Origin(Path path, long offset) {
+        @Override
+        public String toString() {
+            return path + " @" + offset;
+        }
+    }
+
     private Table(Path path, TableMeta meta, MappedByteBuffer map, BlockCache cache) {
         this.path = path;
         this.meta = meta;
@@ -156,7 +164,7 @@ public final class Table {
         }
         cache.miss();
         long off = offsets[i];
-        b = new Block(readChecked(off, sizes[i], "data"), path + " @" + off);
+        b = new Block(readChecked(off, sizes[i], "data"), new Origin(path, off));
         return fill ? cache.admit(this, i, b) : b;
     }
 

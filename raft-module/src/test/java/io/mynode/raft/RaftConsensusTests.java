@@ -1,0 +1,263 @@
+package io.mynode.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mynode.kernel.config.NodeConfig;
+import io.mynode.kernel.consensus.Applied;
+import io.mynode.kernel.consensus.Consensus;
+import io.mynode.kernel.consensus.ConsensusContext;
+import io.mynode.kernel.consensus.ConsensusProvider;
+import io.mynode.kernel.consensus.PeerNetwork;
+import io.mynode.kernel.error.ConfigException;
+import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.error.OutcomeUnknownException;
+import io.mynode.kernel.error.UnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Three real {@link Consensus} instances (driver threads, segmented logs on disk) over an in-memory network. */
+class RaftConsensusTests {
+    private static final List<String> IDS = List.of("n1", "n2", "n3");
+
+    @TempDir
+    Path dir;
+
+    private final MemoryNetwork network = new MemoryNetwork();
+    private final Map<String, KvMachine> machines = new HashMap<>();
+    private final Map<String, Consensus> nodes = new LinkedHashMap<>();
+
+    /** Delivers on one thread per destination, so {@code send} never blocks; a node marked down gets nothing. */
+    static final class MemoryNetwork {
+        final Map<String, PeerNetwork.Receiver> receivers = new ConcurrentHashMap<>();
+        final Map<String, ExecutorService> lines = new ConcurrentHashMap<>();
+        final Set<String> down = ConcurrentHashMap.newKeySet();
+
+        PeerNetwork forNode(String self) {
+            return new PeerNetwork() {
+                @Override
+                public void send(String to, byte[] message) {
+                    deliver(self, to, message);
+                }
+
+                @Override
+                public void receiver(Receiver receiver) {
+                    receivers.put(self, receiver);
+                }
+            };
+        }
+
+        void deliver(String from, String to, byte[] message) {
+            if (down.contains(from) || down.contains(to)) {
+                return;
+            }
+            lines.computeIfAbsent(to, k -> Executors.newSingleThreadExecutor()).execute(() -> {
+                PeerNetwork.Receiver r = receivers.get(to);
+                if (r != null && !down.contains(to)) {
+                    r.receive(from, message);
+                }
+            });
+        }
+
+        void close() {
+            lines.values().forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    private static NodeConfig config(String id, Path dir, Map<String, String> raft) {
+        Map<String, String> values = new HashMap<>();
+        values.put("node.id", id);
+        values.put("cluster.peers", "n1=127.0.0.1:7001,n2=127.0.0.1:7002,n3=127.0.0.1:7003");
+        values.put("data.dir", dir.toString());
+        values.put("raft.tick.ms", "10");
+        values.put("raft.timeout.ms", "3000");
+        values.put("raft.snapshot.entries", "50");
+        values.put("raft.segment.bytes", "8192");
+        raft.forEach((k, v) -> values.put("raft." + k, v));
+        return NodeConfig.fromMap(values, Map.of());
+    }
+
+    private Consensus start(String id, Map<String, String> raft) {
+        KvMachine machine = machines.computeIfAbsent(id, k -> new KvMachine((index, command) -> { }));
+        Consensus c = new RaftProvider().start(new ConsensusContext(config(id, dir.resolve(id), raft), dir.resolve(id),
+                machine, network.forNode(id)));
+        nodes.put(id, c);
+        return c;
+    }
+
+    private void startAll() {
+        IDS.forEach(id -> start(id, Map.of()));
+    }
+
+    @AfterEach
+    void closeAll() {
+        nodes.values().forEach(Consensus::close);
+        network.close();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private String awaitLeader() throws InterruptedException {
+        String[] leader = new String[1];
+        await("every node follows one leader", () -> {
+            var first = nodes.values().iterator().next().status().leader();
+            if (first.isEmpty() || !nodes.containsKey(first.get())
+                    || !nodes.get(first.get()).status().role().equals("leader")) {
+                return false;
+            }
+            leader[0] = first.get();
+            return nodes.values().stream().allMatch(c -> c.status().leader().equals(first));
+        });
+        return leader[0];
+    }
+
+    private static <T> T join(CompletableFuture<T> f) throws Exception {
+        try {
+            return f.get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    @Test
+    void theProviderIsFoundByNameThroughServiceLoader() {
+        assertTrue(ServiceLoader.load(ConsensusProvider.class).stream().anyMatch(p -> p.get().name().equals("raft")));
+    }
+
+    @Test
+    void anUnknownOrOutOfRangeSettingStopsTheNodeAtBoot() {
+        ConfigException unknown = assertThrows(ConfigException.class, () -> start("n1", Map.of("election.tick", "5")));
+        assertTrue(unknown.getMessage().contains("raft.election.tick"), unknown.getMessage());
+        assertThrows(ConfigException.class, () -> start("n1", Map.of("heartbeat.ticks", "50")));
+    }
+
+    @Test
+    void aProposalThroughAFollowerIsAppliedThereAndReadableEverywhere() throws Exception {
+        startAll();
+        String leader = awaitLeader();
+        String follower = IDS.stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        Applied applied = join(nodes.get(follower).propose(KvMachine.put("k", "v1")));
+        assertTrue(applied.index() > 0);
+        assertEquals("", new String(applied.result(), StandardCharsets.UTF_8), "no previous value");
+        assertEquals("v1", machines.get(follower).get("k").orElseThrow(), "applied on the proposing node before completing");
+        Applied second = join(nodes.get(follower).propose(KvMachine.put("k", "v2")));
+        assertEquals("v1", new String(second.result(), StandardCharsets.UTF_8));
+        for (String id : IDS) {
+            long index = join(nodes.get(id).readIndex());
+            assertTrue(index >= second.index(), id + " read index " + index + " is before the acknowledged write");
+            assertEquals("v2", machines.get(id).get("k").orElseThrow(), id + " serves the acknowledged write");
+        }
+        var status = nodes.get(leader).status();
+        assertEquals(Set.copyOf(IDS), status.matchIndex().keySet());
+        assertTrue(status.commitIndex() >= second.index());
+    }
+
+    @Test
+    void manyConcurrentProposalsAreBatchedAndAllApplyExactlyOnce() throws Exception {
+        startAll();
+        String leader = awaitLeader();
+        List<CompletableFuture<Applied>> futures = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            futures.add(nodes.get(IDS.get(i % 3)).propose(KvMachine.put("key" + i, "v" + i)));
+        }
+        for (CompletableFuture<Applied> f : futures) {
+            join(f);
+        }
+        long commit = nodes.get(leader).status().commitIndex();
+        await("every node applied everything", () -> IDS.stream().allMatch(id -> nodes.get(id).status().appliedIndex() >= commit));
+        for (String id : IDS) {
+            assertEquals(500, machines.get(id).data().size(), id);
+        }
+    }
+
+    @Test
+    void aRestartedFollowerCatchesUpAndGarbageFromAPeerIsDropped() throws Exception {
+        startAll();
+        String leader = awaitLeader();
+        String follower = IDS.stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        network.deliver(follower, leader, new byte[] {1, 2, 3});
+        network.deliver(follower, leader, "not a raft message at all".getBytes(StandardCharsets.UTF_8));
+        nodes.remove(follower).close();
+        network.down.add(follower);
+        machines.get(follower).crash(); // what it had not flushed is lost, as in a crash
+        for (int i = 0; i < 120; i++) { // past raft.snapshot.entries: the follower will need a snapshot
+            join(nodes.get(leader).propose(KvMachine.put("k" + i, "v" + i)));
+        }
+        network.down.remove(follower);
+        start(follower, Map.of());
+        long commit = nodes.get(leader).status().commitIndex();
+        await("the restarted follower caught up", () -> nodes.get(follower).status().appliedIndex() >= commit);
+        assertEquals("v119", machines.get(follower).get("k119").orElseThrow());
+        assertTrue(java.nio.file.Files.exists(dir.resolve(follower).resolve("snapshot-in.bin")),
+                "the leader had compacted the entries the follower missed, so it caught up by snapshot");
+        assertTrue(((RaftConsensus) nodes.get(leader)).malformedMessages() >= 2, "garbage was counted");
+        Applied stillServing = join(nodes.get(leader).propose(KvMachine.put("k", "after garbage")));
+        assertTrue(stillServing.index() > commit, "the node that got garbage still serves proposals");
+    }
+
+    @Test
+    void aForwardedCommandThatIsNotACommandIsSkippedEverywhereAndTheClusterGoesOn() throws Exception {
+        startAll();
+        String leader = awaitLeader();
+        String follower = IDS.stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        long before = nodes.get(leader).status().commitIndex();
+        byte[] forged = io.mynode.raft.core.Codec.encode(new io.mynode.raft.core.Envelope(follower, leader,
+                nodes.get(follower).status().term(), new io.mynode.raft.core.Message.Forward(List.of(new byte[] {(byte) 0xc1}))));
+        network.deliver(follower, leader, forged);
+        await("the forged entry is committed", () -> nodes.get(leader).status().commitIndex() > before);
+        Applied after = join(nodes.get(follower).propose(KvMachine.put("k", "still fine")));
+        assertTrue(after.index() > before + 1);
+        for (String id : IDS) {
+            join(nodes.get(id).readIndex());
+            assertEquals("still fine", machines.get(id).get("k").orElseThrow(), id);
+        }
+    }
+
+    @Test
+    void withoutAQuorumProposalsFailWithADistinctErrorAndClosingFailsTheRest() throws Exception {
+        IDS.forEach(id -> start(id, Map.of("timeout.ms", "400", "check.quorum", "false"))); // the leader keeps leading alone
+        String leader = awaitLeader();
+        for (String id : IDS) {
+            if (!id.equals(leader)) {
+                network.down.add(id);
+            }
+        }
+        Exception e = assertThrows(Exception.class, () -> join(nodes.get(leader).propose(KvMachine.put("k", "lost?"))));
+        assertTrue(e instanceof OutcomeUnknownException, "logged on the leader but never committed: " + e);
+        Consensus c = nodes.get(leader);
+        CompletableFuture<Applied> pending = c.propose(KvMachine.put("k", "pending"));
+        c.close();
+        Exception closed = assertThrows(Exception.class, () -> join(pending));
+        assertTrue(closed instanceof UnavailableException || closed instanceof OutcomeUnknownException, closed.toString());
+        Exception after = assertThrows(Exception.class, () -> join(c.propose(KvMachine.put("k", "after"))));
+        assertTrue(after instanceof UnavailableException, after.toString());
+        assertTrue(((MynodeException) after).retryable());
+    }
+}

@@ -89,6 +89,10 @@ final class GrpcTransport implements Transport {
         return peers;
     }
 
+    FaultFile faults() {
+        return faults;
+    }
+
     ClientEndpoint clientEndpoint() {
         return clients;
     }

@@ -104,7 +104,7 @@ class LifecycleTests {
         @Test
         void closeLetsARunningStatementFinishAndEndsIdleSessions() throws Exception {
             FakeSqlEngine engine = new FakeSqlEngine();
-            GrpcTransport node = serving("n1", engine, Map.of("shutdown.grace.ms", "5000"));
+            GrpcTransport node = serving("n1", engine, Map.of("shutdown.grace.ms", "20000"));
             try (Connection c = connect(node)) {
                 Session busy = c.session();
                 Session idle = c.session();
@@ -118,7 +118,7 @@ class LifecycleTests {
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 assertEquals(new StatementResult.RowsAffected(StatementResult.RowsAffected.Verb.UPDATED, 1),
                         running.get(5, TimeUnit.SECONDS));
-                assertTrue(ms < 4000, "close took " + ms + " ms");
+                assertTrue(ms < 15_000, "close took " + ms + " ms: it waited out the grace period");
                 assertEquals(2, engine.sessionsClosed.get(), "both sessions were closed on the node");
                 assertEquals(1, engine.rolledBackOnClose.size(), "the idle session's transaction was rolled back");
                 assertThrows(UnavailableException.class, c::status);
@@ -138,7 +138,7 @@ class LifecycleTests {
                 long t0 = System.nanoTime();
                 node.close();
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                assertTrue(ms < 3000, "close took " + ms + " ms");
+                assertTrue(ms < 10_000, "close took " + ms + " ms, not the grace period");
                 var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> stuck.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(OutcomeUnknownException.class, e.getCause());
             } finally {
@@ -172,7 +172,7 @@ class LifecycleTests {
         @Test
         void rowsStillStreamingWhenCloseBeginsFinishWithinTheGracePeriod() throws Exception {
             FakeSqlEngine engine = new FakeSqlEngine();
-            GrpcTransport node = serving("n1", engine, Map.of("shutdown.grace.ms", "10000"));
+            GrpcTransport node = serving("n1", engine, Map.of("shutdown.grace.ms", "30000"));
             try (Connection c = connect(node)) {
                 var rows = ((StatementResult.Rows) c.session().execute("rows 200000")).rows();
                 rows.next();
@@ -193,7 +193,7 @@ class LifecycleTests {
         void peerMessagesFlowWhileRunningStatementsFinish() throws Exception {
             var ports = TestNodes.freePorts("a", "b");
             Map<String, String> grpc = new java.util.HashMap<>(PeerNetworkTests.FAST);
-            grpc.put("shutdown.grace.ms", "10000");
+            grpc.put("shutdown.grace.ms", "20000");
             FakeSqlEngine engine = new FakeSqlEngine();
             GrpcTransport a = GrpcTransport.start(TestNodes.member("a", ports, grpc));
             a.serve(new ClientService(engine, () -> TestNodes.status("a")));
@@ -203,7 +203,7 @@ class LifecycleTests {
                     Connection c = connect(a)) {
                 TestNodes.await("b reaches a", Duration.ofSeconds(20), () -> b.mesh().link("a").connected());
                 Session s = c.session();
-                CompletableFuture<StatementResult> running = CompletableFuture.supplyAsync(() -> s.execute("sleep 1500"));
+                CompletableFuture<StatementResult> running = CompletableFuture.supplyAsync(() -> s.execute("sleep 4000"));
                 TestNodes.await("the statement runs", Duration.ofSeconds(5), () -> engine.open.size() == 1);
                 CompletableFuture<Void> closing = CompletableFuture.runAsync(a::close);
                 Thread.sleep(300);

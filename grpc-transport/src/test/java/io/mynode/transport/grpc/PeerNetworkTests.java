@@ -229,7 +229,7 @@ class PeerNetworkTests {
         awaitLink(a, "a", "c");
 
         Files.writeString(faults, "# partition a from b\nb\n");
-        Thread.sleep(200);
+        TestNodes.await("the cut applies", Duration.ofSeconds(10), () -> a.faults().cut("b"));
         for (int i = 0; i < 20; i++) {
             send(a, "b", "to b " + i);
             send(b, "a", "to a " + i);
@@ -241,16 +241,16 @@ class PeerNetworkTests {
         assertNull(inboxes.get("a").poll(), "a message crossed the cut from b to a");
 
         Files.writeString(faults, "");
-        Thread.sleep(200);
+        TestNodes.await("the cut heals", Duration.ofSeconds(10), () -> !a.faults().cut("b"));
         send(a, "b", "healed");
         send(b, "a", "healed too");
         assertEquals(new Received("a", "healed"), next("b"));
         assertEquals(new Received("b", "healed too"), next("a"));
 
         Files.writeString(faults, "c\n");
-        Thread.sleep(200);
+        TestNodes.await("c is cut", Duration.ofSeconds(10), () -> a.faults().cut("c"));
         Files.delete(faults);
-        Thread.sleep(200);
+        TestNodes.await("a missing file heals", Duration.ofSeconds(10), () -> !a.faults().cut("c"));
         send(a, "c", "a missing file means no faults");
         assertEquals(new Received("a", "a missing file means no faults"), next("c"));
     }

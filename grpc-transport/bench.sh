@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the transport's JMH benchmarks (src/test/java/io/mynode/transport/grpc/bench).
-# Usage: grpc-transport/bench.sh [JMH options], e.g. bench.sh -t 8 statementRoundTrip
+# Usage: [BENCH=regex] grpc-transport/bench.sh [JMH options]
+#   e.g. BENCH=statementRoundTrip grpc-transport/bench.sh -t 8   (8 client threads, one benchmark)
 # Defaults keep a run short on a small machine: 1 fork, 2 warm-up and 3 measured 3-second rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +12,5 @@ trap 'rm -f "$cp_file"' EXIT
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 cp="grpc-transport/target/test-classes:grpc-transport/target/classes:kernel-api/target/classes:$(cat "$cp_file")"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main \
-  -f 1 -wi 2 -w 3s -i 3 -r 3s "$@" 'io.mynode.transport.grpc.bench.TransportBench'
+  -f 1 -wi 2 -w 3s -i 3 -r 3s "$@" "io.mynode.transport.grpc.bench.TransportBench.${BENCH:-}"
+

@@ -60,6 +60,17 @@ final class ClientEndpoint extends ClientGrpc.ClientImplBase {
         return sessions.size();
     }
 
+    /** Waits until every session has ended or {@code deadline} ({@link System#nanoTime}) passes. */
+    boolean awaitSessionsEnded(long deadline) throws InterruptedException {
+        while (!sessions.isEmpty()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     private Optional<ClientService> service() {
         return closing ? Optional.empty() : Optional.ofNullable(service.get());
     }

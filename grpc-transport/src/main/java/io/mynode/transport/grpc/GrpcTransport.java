@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.consensus.PeerNetwork;
+import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.UnavailableException;
 import io.mynode.kernel.transport.ClientService;
 import io.mynode.kernel.transport.Transport;
@@ -18,10 +19,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Shutdown ({@link #close}) in order: stop taking new calls; end idle client sessions at once
  * (their transactions roll back) and let running statements finish for
- * {@code grpc.shutdown.grace.ms}; stop the peer links; then cancel whatever is left.
+ * {@code grpc.shutdown.grace.ms}, with peer messages still flowing so that they can commit; then
+ * stop the peer links and cancel whatever is left.
  */
 final class GrpcTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(GrpcTransport.class.getName());
+
+    static final int MAX_STREAMS_PER_CONNECTION = 4096;
 
     private final NodeConfig config;
     private final GrpcSettings settings;
@@ -31,18 +35,21 @@ final class GrpcTransport implements Transport {
     private final Server server;
     private volatile boolean closed;
 
-    private GrpcTransport(NodeConfig config, GrpcSettings settings) {
+    private GrpcTransport(NodeConfig config, GrpcSettings settings, InetSocketAddress listen) {
         this.config = config;
         this.settings = settings;
         this.faults = FaultFile.watch(settings.faultsFile(), settings.faultsPoll());
         this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults);
         this.clients = new ClientEndpoint(settings.chunkBytes(), settings.maxMessageBytes());
         this.server = NettyServerBuilder
-                .forAddress(new InetSocketAddress(config.listen().host(), config.listen().port()))
+                .forAddress(listen)
                 .addService(clients)
                 .addService(peers)
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 .maxInboundMetadataSize(64 << 10)
+                // Streams one connection may hold open at once (sessions of one client); more wait
+                // for a free slot rather than growing the node's threads without bound.
+                .maxConcurrentCallsPerConnection(MAX_STREAMS_PER_CONNECTION)
                 .handshakeTimeout(settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
@@ -55,10 +62,15 @@ final class GrpcTransport implements Transport {
     /** Binds {@code config.listen()} and starts the peer links; fails with UNAVAILABLE if the bind fails. */
     static GrpcTransport start(NodeConfig config) {
         GrpcSettings settings = GrpcSettings.from(config.settings("grpc"));
-        GrpcTransport transport = new GrpcTransport(config, settings);
+        InetSocketAddress listen = new InetSocketAddress(config.listen().host(), config.listen().port());
+        if (listen.isUnresolved()) {
+            throw new ConfigException(NodeConfig.NODE_LISTEN + ": cannot resolve host '" + config.listen().host() + "'");
+        }
+        GrpcTransport transport = new GrpcTransport(config, settings, listen);
         try {
             transport.server.start();
         } catch (IOException e) {
+            transport.peers.close();
             transport.faults.close();
             throw new UnavailableException("node " + config.nodeId() + " cannot listen on " + config.listen()
                     + " (node.listen): " + Wire.messageOf(e), e);
@@ -75,6 +87,10 @@ final class GrpcTransport implements Transport {
 
     PeerMesh mesh() {
         return peers;
+    }
+
+    FaultFile faults() {
+        return faults;
     }
 
     ClientEndpoint clientEndpoint() {
@@ -100,17 +116,22 @@ final class GrpcTransport implements Transport {
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         server.shutdown();
         clients.shutdown();
-        peers.close();
-        faults.close();
         try {
-            if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            // Peer traffic goes on meanwhile: a statement finishing may need consensus to commit.
+            if (!clients.awaitSessionsEnded(deadline)) {
                 LOG.log(Level.WARNING, "node " + config.nodeId() + ": " + clients.openSessions()
                         + " session(s) still busy after the grace period; cancelling them");
                 clients.interruptSessions();
+            }
+            peers.close();
+            faults.close();
+            if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 server.shutdownNow();
                 server.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            peers.close();
+            faults.close();
             server.shutdownNow();
             Thread.currentThread().interrupt();
         }

@@ -52,6 +52,7 @@ final class PeerLink implements AutoCloseable {
     private final ArrayBlockingQueue<byte[]> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
     private final Thread sender;
     private volatile boolean closed;
     private volatile Stream current;
@@ -97,6 +98,11 @@ final class PeerLink implements AutoCloseable {
         return sent.get();
     }
 
+    /** Streams tried so far (the first one and every reconnect). */
+    long attempts() {
+        return attempts.get();
+    }
+
     /** Whether a stream to the peer is open and welcomed now. */
     boolean connected() {
         Stream s = current;
@@ -135,14 +141,13 @@ final class PeerLink implements AutoCloseable {
 
     /** Writes batches of queued messages while the stream stays healthy. */
     private void pump(Stream stream) throws InterruptedException {
+        byte[] carried = null; // taken from the queue but too big for the previous batch
         while (!closed && !stream.broken) {
-            byte[] first = queue.poll(100, TimeUnit.MILLISECONDS);
+            byte[] first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+            carried = null;
             if (first == null) {
                 continue;
             }
-            Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
-            long bytes = first.length;
-            byte[] next;
             int limit = Math.min(settings.maxMessageBytes(), stream.peerMaxMessageBytes) - 1024;
             if (first.length > limit) {
                 LOG.log(Level.WARNING, "dropping a " + first.length + "-byte message to " + peer
@@ -150,8 +155,18 @@ final class PeerLink implements AutoCloseable {
                 dropped.incrementAndGet();
                 continue;
             }
-            while (bytes < settings.peerBatchBytes() && (next = queue.peek()) != null && bytes + next.length <= limit) {
-                queue.poll();
+            Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
+            long bytes = first.length;
+            while (bytes < settings.peerBatchBytes()) {
+                // poll, not peek-then-poll: a full queue's enqueue may drop the head meanwhile.
+                byte[] next = queue.poll();
+                if (next == null) {
+                    break;
+                }
+                if (bytes + next.length > limit) {
+                    carried = next;
+                    break;
+                }
                 batch.addMessages(ByteString.copyFrom(next));
                 bytes += next.length;
             }
@@ -159,15 +174,14 @@ final class PeerLink implements AutoCloseable {
                 dropped.addAndGet(batch.getMessagesCount());
                 continue;
             }
-            if (!stream.awaitReady()) {
-                dropped.addAndGet(batch.getMessagesCount());
-                return;
-            }
-            if (!stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
-                dropped.addAndGet(batch.getMessagesCount());
+            if (!stream.awaitReady() || !stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
+                dropped.addAndGet(batch.getMessagesCount() + (carried == null ? 0 : 1));
                 return;
             }
             sent.addAndGet(batch.getMessagesCount());
+        }
+        if (carried != null) {
+            dropped.incrementAndGet();
         }
     }
 
@@ -200,6 +214,7 @@ final class PeerLink implements AutoCloseable {
 
         /** Sends Hello and waits for Welcome; false when the peer did not accept in time. */
         boolean open() throws InterruptedException {
+            attempts.incrementAndGet();
             // One attempt is one connection try: reset the channel's own (slow) backoff, and fail
             // fast if the peer cannot be reached, so our backoff alone paces the retries.
             channel.resetConnectBackoff();

@@ -56,8 +56,10 @@
  * ({@code mynode.grpc.call.deadline.ms}), a statement's silence ({@code mynode.grpc.statement.timeout.ms}),
  * a peer accepting a stream ({@code grpc.peer.connect.timeout.ms}), the HTTP/2 handshake
  * ({@code grpc.handshake.timeout.ms}); keepalive pings find dead connections. {@code close()}
- * stops accepting, ends idle sessions at once, lets running statements finish for
- * {@code grpc.shutdown.grace.ms}, then cancels the rest. See {@link io.mynode.transport.grpc.GrpcSettings}.
+ * stops accepting, ends idle sessions at once, lets running statements (and row streams) finish
+ * for {@code grpc.shutdown.grace.ms} while peer messages keep flowing, then cancels the rest and
+ * stops the peer links. A result cut short by that cancel reaches the client as an error, never
+ * as a shorter result. See {@link io.mynode.transport.grpc.GrpcSettings}.
  *
  * <h2>Fault injection (testing only)</h2>
  *

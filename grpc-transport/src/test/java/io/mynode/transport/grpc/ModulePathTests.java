@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,22 +27,24 @@ import org.junit.jupiter.api.Test;
  */
 class ModulePathTests {
 
-    /** This module's runtime: the test class path without test classes and test libraries. */
-    static List<Path> runtimeModulePath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isBlank())
-                .map(Path::of)
-                .filter(p -> !p.endsWith("test-classes"))
-                .filter(p -> {
-                    String s = p.toString();
-                    return !s.contains("junit") && !s.contains("opentest4j") && !s.contains("apiguardian")
-                            && !s.contains("surefire");
-                })
-                .toList();
+    /**
+     * This module's runtime: its classes and its runtime dependencies, as Maven resolved them
+     * into {@code target/runtime-classpath.txt} (kernel-api among them).
+     */
+    static List<Path> runtimeModulePath() throws IOException {
+        Path target = Path.of("target");
+        List<Path> path = new ArrayList<>();
+        path.add(target.resolve("classes").toAbsolutePath());
+        for (String entry : Files.readString(target.resolve("runtime-classpath.txt")).trim().split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                path.add(Path.of(entry));
+            }
+        }
+        return path;
     }
 
     @Test
-    void everyJarResolvesAsAModuleWithoutSplitPackages() {
+    void everyJarResolvesAsAModuleWithoutSplitPackages() throws IOException {
         ModuleFinder finder = ModuleFinder.of(runtimeModulePath().toArray(Path[]::new));
         Set<String> names = finder.findAll().stream()
                 .map(r -> r.descriptor().name())
@@ -69,9 +70,7 @@ class ModulePathTests {
     void aClientAndTwoPeersWorkOnTheModulePath() throws IOException, InterruptedException {
         var ports = TestNodes.freePorts("a", "b");
         String modulePath = runtimeModulePath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-        String testClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.endsWith("test-classes"))
-                .findFirst().orElseThrow();
+        String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
         Path log = Files.createTempFile("module-path-probe", ".log");
         Process child = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.consensus.PeerNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -30,15 +33,29 @@ class PeerNetworkTests {
 
     final List<GrpcTransport> started = new ArrayList<>();
     final Map<String, BlockingQueue<Received>> inboxes = new HashMap<>();
+    /** Probes kept apart from the inboxes, so a late probe never disturbs what a test expects. */
+    final Set<String> probesSeen = ConcurrentHashMap.newKeySet();
 
     GrpcTransport start(String id, Map<String, Integer> ports, Map<String, String> extra) {
         Map<String, String> grpc = new HashMap<>(FAST);
         grpc.putAll(extra);
         GrpcTransport t = GrpcTransport.start(TestNodes.member(id, ports, grpc));
         BlockingQueue<Received> inbox = inboxes.computeIfAbsent(id, k -> new LinkedBlockingQueue<>());
-        t.peers().receiver((from, message) -> inbox.add(new Received(from, new String(message, UTF_8))));
+        t.peers().receiver(receiver(id, inbox));
         started.add(t);
         return t;
+    }
+
+    /** Files each message in {@code inbox}, except probes, which are only noted. */
+    PeerNetwork.Receiver receiver(String id, BlockingQueue<Received> inbox) {
+        return (from, message) -> {
+            String text = new String(message, UTF_8);
+            if (text.equals("probe")) {
+                probesSeen.add(from + ">" + id);
+            } else {
+                inbox.add(new Received(from, text));
+            }
+        };
     }
 
     @AfterEach
@@ -54,15 +71,14 @@ class PeerNetworkTests {
         return inboxes.get(node).poll(10, TimeUnit.SECONDS);
     }
 
-    /** Sends numbered probes until one arrives, so a test does not race the initial connection. */
+    /** Sends probes until one arrives, so a test does not race the initial connection. */
     void awaitLink(GrpcTransport from, String fromId, String to) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        probesSeen.remove(fromId + ">" + to);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             send(from, to, "probe");
-            Received r = inboxes.get(to).poll(50, TimeUnit.MILLISECONDS);
-            if (r != null && r.from().equals(fromId)) {
-                Thread.sleep(100);
-                inboxes.get(to).clear();
+            Thread.sleep(20);
+            if (probesSeen.contains(fromId + ">" + to)) {
                 return;
             }
         }
@@ -139,7 +155,7 @@ class PeerNetworkTests {
                     Thread.currentThread().interrupt();
                 }
             }
-            inbox.add(new Received(from, new String(m, UTF_8)));
+            receiver("b", inbox).receive(from, m);
         });
         long t0 = System.nanoTime();
         byte[] big = new byte[16 << 10];
@@ -153,6 +169,33 @@ class PeerNetworkTests {
         assertEquals(new Received("a", "nor is a to c"), next("c"));
         release.countDown();
         assertTrue(a.mesh().link("b").dropped() > 0, "a's queue to b should have overflowed");
+    }
+
+    @Test
+    void aDeadPeerIsRetriedWithExponentialBackoff() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "dead");
+        var a = start("a", ports, Map.of("peer.backoff.min.ms", "10", "peer.backoff.max.ms", "60000"));
+        Thread.sleep(1500);
+        long attempts = a.mesh().link("dead").attempts();
+        // 10, 20, 40, ... ms between attempts: about eight fit in 1.5 s; without backoff, hundreds.
+        assertTrue(attempts >= 2 && attempts <= 12, attempts + " attempts in 1.5 s");
+    }
+
+    @Test
+    void batchesStayWithinTheLimitTheReceiverAnnounces() throws InterruptedException {
+        var ports = TestNodes.freePorts("a", "b");
+        var a = start("a", ports, Map.of());
+        start("b", ports, Map.of("max.message.bytes", "64k"));
+        awaitLink(a, "a", "b");
+        a.peers().send("b", new byte[100 << 10]); // fits a's limit, not b's: dropped at a
+        for (int i = 0; i < 20; i++) {
+            a.peers().send("b", ("m" + i + "-" + "x".repeat(10_000)).getBytes(UTF_8)); // 200 KB: several batches
+        }
+        for (int i = 0; i < 20; i++) {
+            assertTrue(next("b").text().startsWith("m" + i + "-"));
+        }
+        assertTrue(a.mesh().link("b").connected(), "the stream survived");
+        assertEquals(1, a.mesh().link("b").dropped());
     }
 
     @Test
@@ -186,7 +229,7 @@ class PeerNetworkTests {
         awaitLink(a, "a", "c");
 
         Files.writeString(faults, "# partition a from b\nb\n");
-        Thread.sleep(200);
+        TestNodes.await("the cut applies", Duration.ofSeconds(10), () -> a.faults().cut("b"));
         for (int i = 0; i < 20; i++) {
             send(a, "b", "to b " + i);
             send(b, "a", "to a " + i);
@@ -198,16 +241,16 @@ class PeerNetworkTests {
         assertNull(inboxes.get("a").poll(), "a message crossed the cut from b to a");
 
         Files.writeString(faults, "");
-        Thread.sleep(200);
+        TestNodes.await("the cut heals", Duration.ofSeconds(10), () -> !a.faults().cut("b"));
         send(a, "b", "healed");
         send(b, "a", "healed too");
         assertEquals(new Received("a", "healed"), next("b"));
         assertEquals(new Received("b", "healed too"), next("a"));
 
         Files.writeString(faults, "c\n");
-        Thread.sleep(200);
+        TestNodes.await("c is cut", Duration.ofSeconds(10), () -> a.faults().cut("c"));
         Files.delete(faults);
-        Thread.sleep(200);
+        TestNodes.await("a missing file heals", Duration.ofSeconds(10), () -> !a.faults().cut("c"));
         send(a, "c", "a missing file means no faults");
         assertEquals(new Received("a", "a missing file means no faults"), next("c"));
     }
@@ -237,9 +280,10 @@ class PeerNetworkTests {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         List<String> everything = new java.util.concurrent.CopyOnWriteArrayList<>();
         inboxes.put("b", inbox);
+        var filing = receiver("b", inbox);
         b.peers().receiver((from, m) -> {
             everything.add(new String(m, UTF_8));
-            inbox.add(new Received(from, new String(m, UTF_8)));
+            filing.receive(from, m);
         });
         awaitLink(a, "a", "b");
         send(a, "b", "now");

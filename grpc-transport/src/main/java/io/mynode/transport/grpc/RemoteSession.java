@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>the stream cannot be opened (node down, not serving yet): {@link UnavailableException};
  *       nothing was sent, so retrying is safe;
- *   <li>the stream breaks, or the node stays silent for {@code statementTimeout}, while a
- *       statement is running: {@link OutcomeUnknownException}, since it may have committed; the
+ *   <li>the stream breaks, the node stays silent for {@code statementTimeout}, or the caller's
+ *       thread is interrupted, while a statement is running: {@link OutcomeUnknownException}, since it may have committed; the
  *       stream is dropped, which rolls back whatever the node still holds;
  *   <li>the stream broke while the session sat idle inside a transaction: the next statement
  *       fails once with {@link AbortedException} (the transaction is gone), then the session
@@ -362,8 +362,12 @@ final class RemoteSession implements Session {
             try {
                 m = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
+                // The caller gave up on a call that was sent. Its answer may still come, and must
+                // never be read as the answer to the next statement: drop the stream, as a timeout does.
                 Thread.currentThread().interrupt();
-                throw new AbortedException("interrupted while waiting for " + connection.address(), e);
+                drop();
+                throw new OutcomeUnknownException("interrupted while waiting for " + connection.address()
+                        + "; the statement may or may not have taken effect, and the session's transaction is rolled back", e);
             }
             if (m instanceof SessionResponse) {
                 synchronized (this) {

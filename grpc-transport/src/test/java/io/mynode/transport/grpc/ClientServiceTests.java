@@ -222,6 +222,28 @@ class ClientServiceTests {
         }
 
         @Test
+        void anInterruptedStatementNeverHandsItsAnswerToTheNextOne() throws Exception {
+            // A client that gives up on a call (e.g. with its own timeout) interrupts the waiting
+            // thread; the late answer to "sleep" must not be read as the answer to "schema next".
+            Session s = connect().session();
+            Thread caller = Thread.currentThread();
+            Thread interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                caller.interrupt();
+            });
+            interrupter.start();
+            assertThrows(OutcomeUnknownException.class, () -> s.execute("sleep 800"));
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            interrupter.join();
+            Thread.sleep(1000); // the abandoned statement's answer would arrive now
+            assertEquals(new StatementResult.SchemaChanged("next"), s.execute("schema next"));
+        }
+
+        @Test
         void aClosedSessionRefusesStatements() {
             Session s = connect().session();
             s.close();

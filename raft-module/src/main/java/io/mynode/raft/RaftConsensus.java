@@ -43,7 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * become one append and one fsync (group commit). Sending is {@code PeerNetwork.send}, which
  * must not block, so a dead peer never holds up the others. Futures are completed on a separate
  * callback thread, so a caller that chains work (or blocks) on a completed future cannot stall
- * Raft. Malformed peer messages are counted, logged and dropped.
+ * Raft. Malformed peer messages are counted, logged and dropped. Time becomes ticks through a
+ * {@link Ticker}: at most one tick per round, and none for time the thread spent stalled (an
+ * fsync, a GC pause), so a stall never fires an election timeout before the answers it waits for
+ * could be read.
  */
 final class RaftConsensus implements Consensus {
     private static final System.Logger LOG = System.getLogger(RaftConsensus.class.getName());
@@ -157,11 +160,11 @@ final class RaftConsensus implements Consensus {
     }
 
     private void run() {
-        long nextTick = System.nanoTime() + tickNanos;
+        Ticker ticker = new Ticker(tickNanos, System.nanoTime());
         List<Input> batch = new ArrayList<>();
         try {
             while (running) {
-                Input first = inbox.poll(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Input first = inbox.poll(ticker.nanosUntilDue(System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
                     inbox.drainTo(batch, BATCH);
@@ -170,13 +173,10 @@ final class RaftConsensus implements Consensus {
                     handle(in);
                 }
                 batch.clear();
-                long now = System.nanoTime();
-                if (now >= nextTick) {
+                // Messages first, then at most one tick: an answer that arrived during a stall is
+                // counted before the timer can fire, and a stall yields no burst of ticks.
+                if (ticker.tickDue(System.nanoTime())) {
                     replica.tick();
-                    nextTick += tickNanos;
-                    if (now - nextTick > 10 * tickNanos) {
-                        nextTick = now + tickNanos; // we fell far behind (a long fsync, a GC): do not tick in a burst
-                    }
                 }
                 for (Envelope env : replica.process()) {
                     try {

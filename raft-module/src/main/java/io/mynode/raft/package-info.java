@@ -41,8 +41,8 @@
  * <table>
  *   <caption>raft settings</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>tick.ms</td><td>20</td><td>length of one logical tick</td></tr>
- *   <tr><td>election.ticks</td><td>10</td><td>minimum election timeout; each is drawn from [n, 2n)</td></tr>
+ *   <tr><td>tick.ms</td><td>20</td><td>length of one logical tick; ticks missed while the raft thread was stalled are dropped, not caught up</td></tr>
+ *   <tr><td>election.ticks</td><td>10</td><td>minimum election timeout; each is drawn from [n, 2n), up to [n, 9n) after failed elections in a row</td></tr>
  *   <tr><td>heartbeat.ticks</td><td>2</td><td>leader heartbeat interval (below election.ticks)</td></tr>
  *   <tr><td>append.bytes</td><td>1m</td><td>soft cap on entries per append message</td></tr>
  *   <tr><td>inflight</td><td>64</td><td>append messages pipelined per follower</td></tr>

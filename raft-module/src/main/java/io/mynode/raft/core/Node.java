@@ -39,6 +39,9 @@ public final class Node {
     /** What became of a proposal. */
     public enum Outcome { APPENDED, FORWARDED, NO_LEADER }
 
+    /** Cap on the election backoff exponent: the widest timeout range is [n, 9n) ticks. */
+    private static final int MAX_BACKOFF = 3;
+
     private final String id;
     private final List<String> peers;
     private final int quorum;
@@ -54,6 +57,11 @@ public final class Node {
     private long commit;
     private int electionElapsed;
     private int electionTimeout;
+    /**
+     * Elections this node ran in a row that ended in neither a leader nor hearing from one;
+     * each widens the range the next election timeout is drawn from (see {@link #resetElectionTimer()}).
+     */
+    private int failedElections;
     private int heartbeatElapsed;
     /** Follower side of a snapshot transfer. */
     private SnapshotMeta receiving;
@@ -142,6 +150,9 @@ public final class Node {
             return;
         }
         if (++electionElapsed >= electionTimeout) {
+            if (role instanceof Candidate && failedElections < MAX_BACKOFF) {
+                failedElections++; // our own (pre-)election timed out: back off before the next one
+            }
             campaign(config.preVote());
         }
     }
@@ -341,11 +352,15 @@ public final class Node {
             log.saveTermAndVote(term, Optional.empty());
         }
         receiving = null;
+        if (leader != null) {
+            failedElections = 0; // a leader is alive: the next timeout comes from the base range
+        }
         setRole(new Follower(leader));
         resetElectionTimer();
     }
 
     private void becomeLeader() {
+        failedElections = 0;
         Leader l = new Leader();
         long next = log.lastIndex() + 1;
         for (String p : peers) {
@@ -746,9 +761,18 @@ public final class Node {
         }
     }
 
+    /**
+     * Draws the next election timeout from [n, 2n) ticks, widened to [n, n + 2^k·n) after k
+     * failed elections in a row (k at most {@link #MAX_BACKOFF}). Why: when persisting a vote and
+     * the round trip to the voters take longer than 2n ticks (an overloaded machine, a slow disk),
+     * every candidate times out before its grants arrive and, with a fixed range, no election can
+     * ever succeed. The wider range lets some candidate wait long enough and spreads the
+     * candidates further apart. Timers only: no vote or term rule changes, so safety is untouched;
+     * a node that has heard from a leader (or leads) is back to the base range.
+     */
     private void resetElectionTimer() {
         electionElapsed = 0;
-        electionTimeout = config.electionTicks() + random.nextInt(config.electionTicks());
+        electionTimeout = config.electionTicks() + random.nextInt(config.electionTicks() << failedElections);
     }
 
     private void send(String to, Message m) {

@@ -3,7 +3,7 @@ package io.mynode.raft.core;
 /**
  * Tuning of the core, in ticks and bytes.
  *
- * @param electionTicks minimum election timeout; each timeout is drawn from [n, 2n)
+ * @param electionTicks minimum election timeout; each timeout is drawn from [n, 2n), up to [n, 9n) after failed elections in a row
  * @param heartbeatTicks how often a leader sends heartbeats; must be below electionTicks
  * @param maxAppendBytes soft cap on the entries carried by one append message
  * @param maxInflight append messages a leader pipelines to one follower before waiting for acks

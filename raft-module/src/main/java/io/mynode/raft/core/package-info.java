@@ -12,7 +12,9 @@
  *
  * <h2>What it does</h2>
  * <ul>
- *   <li><b>Elections</b> with randomized timeouts in [electionTicks, 2·electionTicks), a
+ *   <li><b>Elections</b> with randomized timeouts in [electionTicks, 2·electionTicks), widened
+ *       up to [n, 9n) after elections that failed in a row (so a slow vote round trip cannot
+ *       time out every candidate forever), a
  *       <b>pre-vote</b> round (thesis §9.6) so a partitioned node cannot inflate terms and
  *       depose a healthy leader when it returns, and <b>check-quorum</b>: a leader that has not
  *       heard from a quorum for an election timeout steps down, and a follower that heard from a

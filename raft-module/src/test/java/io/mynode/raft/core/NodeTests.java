@@ -26,6 +26,53 @@ class NodeTests {
     }
 
     @Nested
+    class ElectionBackoff {
+        /** Ticks until {@code n} next starts a (pre-)election, with nobody answering. */
+        private static int ticksToNextCampaign(Node n) {
+            n.drain();
+            for (int t = 1; t <= 1000; t++) {
+                n.tick();
+                if (n.drain().stream().anyMatch(e -> e instanceof Effect.RoleChange c && c.role().endsWith("candidate"))) {
+                    return t;
+                }
+            }
+            throw new AssertionError("no election within 1000 ticks");
+        }
+
+        @Test
+        void electionsThatKeepFailingDrawFromAWiderRangeUpToNineTimesTheMinimum() {
+            int max = 0;
+            for (long seed = 1; seed <= 20; seed++) {
+                Node n = new Node("n1", MEMBERS, new MemoryLog(), new NoSnapshots(), RaftConfig.defaults(),
+                        new SplittableRandom(seed));
+                int first = ticksToNextCampaign(n);
+                assertTrue(first >= 10 && first < 20, "a first election waits [n, 2n): " + first);
+                for (int i = 0; i < 10; i++) {
+                    int t = ticksToNextCampaign(n);
+                    assertTrue(t >= 10 && t < 90, "a later one waits [n, 9n) at most: " + t);
+                    max = Math.max(max, t);
+                }
+            }
+            assertTrue(max >= 40, "failed elections never widened the range: longest wait " + max);
+        }
+
+        @Test
+        void hearingFromALeaderBringsTheRangeBack() {
+            for (long seed = 1; seed <= 20; seed++) {
+                MemoryLog log = new MemoryLog();
+                Node n = new Node("n1", MEMBERS, log, new NoSnapshots(), RaftConfig.defaults(), new SplittableRandom(seed));
+                for (int i = 0; i < 5; i++) {
+                    ticksToNextCampaign(n);
+                }
+                n.step(new Envelope("n2", "n1", n.term() + 1, new Append(0, 0, List.of(), 0)));
+                assertEquals(Optional.of("n2"), n.leader());
+                int t = ticksToNextCampaign(n);
+                assertTrue(t >= 10 && t < 20, "seed " + seed + ": " + t);
+            }
+        }
+    }
+
+    @Nested
     class Commitment {
         /**
          * Raft §5.4.2 (Figure 8): a leader must not commit an entry of an earlier term by counting

@@ -286,13 +286,21 @@ public final class LsmEngine implements StorageEngine {
 
     // ---- reads --------------------------------------------------------------------------------
 
-    /** Pins the current state. The sequence is read first: a batch it covers is in that state or an older one's successor. */
+    /**
+     * Pins the current state at the current sequence, exactly. The state is read first and
+     * checked again after the sequence: if it did not change in between, every batch up to the
+     * sequence went into that state's memtables or was flushed into its tables, and its tables hold
+     * no batch after the sequence (a memtable is flushed only once frozen, so after its last batch
+     * was published). Reading the sequence first instead would be safe but loose: a flush landing
+     * in between shows the snapshot a whole later batch prefix from the new table, newer than its
+     * sequence.
+     */
     private View pin() {
         checkOpen();
         for (;;) {
-            long seq = visibleSeq;
             State s = state;
-            if (s.levels().tryRetain()) {
+            long seq = visibleSeq;
+            if (state == s && s.levels().tryRetain()) {
                 return new View(seq, s);
             }
         }

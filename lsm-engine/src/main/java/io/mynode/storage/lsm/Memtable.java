@@ -208,15 +208,21 @@ final class Memtable {
         entries++;
     }
 
-    /** First node at or after (key, seq) in list order, or nil. */
+    /**
+     * First node at or after (key, seq) in list order, or nil. Returns the node the search compared
+     * on the bottom level, never a fresh read of that link: the writer may have linked a newer
+     * version of the key (which sorts before (key, seq)) in between, and returning it would show a
+     * reader at {@code seq} a batch it must not see.
+     */
     private long seek(long[] packed, int length, long seq) {
         long x = HEAD;
+        long n = 0;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
-            for (long n = next(x, level); n != 0 && compare(n, packed, length, seq) < 0; n = next(x, level)) {
+            for (n = next(x, level); n != 0 && compare(n, packed, length, seq) < 0; n = next(x, level)) {
                 x = n;
             }
         }
-        return next(x, 0);
+        return n;
     }
 
     /** Last node whose key is below {@code key} (at or below, if {@code inclusive}), or HEAD. */

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The two join algorithms. Both stream the left side and hold the right side in memory; a
@@ -23,6 +24,36 @@ final class Joins {
     /** Pairs each left row with every right row that passes {@code predicate}. */
     static RowStream nestedLoop(RowStream left, List<List<Value>> right, int rightWidth,
             Optional<Expression> predicate, boolean outer) {
+        return probe(left, row -> right.iterator(), rightWidth, predicate, outer);
+    }
+
+    /**
+     * Builds a hash table of the right rows on {@code rightColumn}, then probes it with each
+     * left row's {@code leftColumn}. NULL and NaN keys match nothing, as {@code =} says.
+     */
+    static RowStream hash(RowStream left, int leftColumn, List<List<Value>> right, int rightColumn, int rightWidth,
+            Optional<Expression> residual, boolean outer) {
+        Map<Value, List<List<Value>>> table = new HashMap<>();
+        for (List<Value> row : right) {
+            Value key = row.get(rightColumn);
+            if (joinable(key)) {
+                table.computeIfAbsent(ValueOrder.canonical(key), k -> new ArrayList<>()).add(row);
+            }
+        }
+        return probe(left, row -> {
+            Value key = row.get(leftColumn);
+            List<List<Value>> found = joinable(key) ? table.get(ValueOrder.canonical(key)) : null;
+            return found == null ? Collections.emptyIterator() : found.iterator();
+        }, rightWidth, residual, outer);
+    }
+
+    /**
+     * The loop both joins share: for each left row, the right rows {@code candidatesFor} offers
+     * that pass {@code predicate}; for an outer join, a left row nothing matched is padded with
+     * NULLs. Only where the candidates come from differs between a nested loop and a hash join.
+     */
+    private static RowStream probe(RowStream left, Function<List<Value>, Iterator<List<Value>>> candidatesFor,
+            int rightWidth, Optional<Expression> predicate, boolean outer) {
         return new Executor.Pull(left) {
             private List<Value> current;
             private Iterator<List<Value>> candidates = Collections.emptyIterator();
@@ -48,53 +79,7 @@ final class Joins {
                     }
                     current = left.next();
                     matched = false;
-                    candidates = right.iterator();
-                }
-            }
-        };
-    }
-
-    /**
-     * Builds a hash table of the right rows on {@code rightColumn}, then probes it with each
-     * left row's {@code leftColumn}. NULL and NaN keys match nothing, as {@code =} says.
-     */
-    static RowStream hash(RowStream left, int leftColumn, List<List<Value>> right, int rightColumn, int rightWidth,
-            Optional<Expression> residual, boolean outer) {
-        Map<Value, List<List<Value>>> table = new HashMap<>();
-        for (List<Value> row : right) {
-            Value key = row.get(rightColumn);
-            if (joinable(key)) {
-                table.computeIfAbsent(ValueOrder.canonical(key), k -> new ArrayList<>()).add(row);
-            }
-        }
-        return new Executor.Pull(left) {
-            private List<Value> current;
-            private Iterator<List<Value>> candidates = Collections.emptyIterator();
-            private boolean matched;
-
-            @Override
-            protected List<Value> fetch() {
-                while (true) {
-                    while (candidates.hasNext()) {
-                        List<Value> joined = concat(current, candidates.next());
-                        if (residual.isEmpty() || Operators.truthy(residual.get().evaluate(joined))) {
-                            matched = true;
-                            return joined;
-                        }
-                    }
-                    if (current != null && outer && !matched) {
-                        List<Value> padded = concat(current, nulls(rightWidth));
-                        current = null;
-                        return padded;
-                    }
-                    if (!left.hasNext()) {
-                        return null;
-                    }
-                    current = left.next();
-                    matched = false;
-                    Value key = current.get(leftColumn);
-                    List<List<Value>> found = joinable(key) ? table.get(ValueOrder.canonical(key)) : null;
-                    candidates = found == null ? Collections.emptyIterator() : found.iterator();
+                    candidates = candidatesFor.apply(current);
                 }
             }
         };

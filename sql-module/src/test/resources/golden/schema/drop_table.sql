@@ -17,7 +17,7 @@ Error: table child does not exist
 > DROP TABLE child
 Error: table child does not exist
 > DROP TABLE IF EXISTS child
-Dropped table child
+Table child does not exist; nothing dropped
 > DROP TABLE parent
 Dropped table parent
 > CREATE TABLE parent (id INTEGER PRIMARY KEY, name STRING UNIQUE)

@@ -62,7 +62,7 @@ Dropped index person_city
 > DROP INDEX person_city
 Error: index person_city does not exist
 > DROP INDEX IF EXISTS person_city
-Dropped index person_city
+Index person_city does not exist; nothing dropped
 > CREATE TABLE tagged (id INTEGER PRIMARY KEY, code STRING UNIQUE, kind INTEGER INDEX, owner INTEGER REFERENCES person)
 Created table tagged
 > CREATE TABLE tagged2 (id INTEGER PRIMARY KEY, code STRING UNIQUE)

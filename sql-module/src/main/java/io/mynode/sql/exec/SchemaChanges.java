@@ -122,7 +122,8 @@ public final class SchemaChanges {
         Optional<Table> table = catalog.table(drop.name());
         if (table.isEmpty()) {
             if (drop.ifExists()) {
-                return "Dropped table " + drop.name();
+                // Say what happened: nothing was dropped, and that is not an error here.
+                return "Table " + drop.name() + " does not exist; nothing dropped";
             }
             throw new SemanticException("table " + drop.name() + " does not exist");
         }
@@ -157,7 +158,7 @@ public final class SchemaChanges {
         Optional<String> owner = catalog.indexOwner(drop.name());
         if (owner.isEmpty()) {
             if (drop.ifExists()) {
-                return "Dropped index " + drop.name();
+                return "Index " + drop.name() + " does not exist; nothing dropped";
             }
             throw new SemanticException("index " + drop.name() + " does not exist");
         }

@@ -97,10 +97,7 @@ public final class NodeProcess {
         if (process == null) {
             return;
         }
-        if (paused) {
-            signal("CONT");
-            paused = false;
-        }
+        unpause();
         List<ProcessHandle> tree = tree();
         tree.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle h : tree) {
@@ -123,7 +120,14 @@ public final class NodeProcess {
 
     /** SIGCONT: the paused node carries on where it was. */
     public synchronized void resume() {
-        if (running() && paused) {
+        if (running()) {
+            unpause();
+        }
+    }
+
+    /** SIGCONT if paused; a stopped process must run again before it can be signalled to end. */
+    private void unpause() {
+        if (paused) {
             signal("CONT");
             paused = false;
         }
@@ -134,10 +138,7 @@ public final class NodeProcess {
         if (process == null) {
             return;
         }
-        if (paused) {
-            signal("CONT");
-            paused = false;
-        }
+        unpause();
         List<ProcessHandle> tree = tree();
         tree.forEach(ProcessHandle::destroy);
         try {

@@ -120,8 +120,7 @@ public final class BankWorkload implements Workload {
     }
 
     private static Long balance(Session session, long id) {
-        var rows = Sql.query(session, "SELECT balance FROM accounts WHERE id = " + id);
-        return rows.isEmpty() ? null : Sql.integer(rows.getFirst().getFirst());
+        return Sql.firstInteger(Sql.query(session, "SELECT balance FROM accounts WHERE id = " + id));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.mynode.kernel.error.ConstraintViolation;
 import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.sql.SqlEngine;
-import io.mynode.kernel.sql.Value;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -83,12 +82,12 @@ public final class RegisterWorkload implements Workload {
         if (op.f() == READ) {
             String select = "SELECT val FROM register WHERE id = " + key;
             if (reads.getAndIncrement() % 2 == 0) {
-                return new Outcome.Ok(Arrays.asList(key, value(Sql.query(session, select))));
+                return new Outcome.Ok(Arrays.asList(key, Sql.firstInteger(Sql.query(session, select))));
             }
             // Every other read goes through a read-only transaction (a read index, then a snapshot
             // on whichever replica serves it): it must be just as linearizable.
             return Sql.transaction(session, true,
-                    () -> new Outcome.Ok(Arrays.asList(key, value(Sql.query(session, select)))));
+                    () -> new Outcome.Ok(Arrays.asList(key, Sql.firstInteger(Sql.query(session, select)))));
         } else if (op.f() == WRITE) {
             long v = (Long) kv.get(1);
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -112,10 +111,6 @@ public final class RegisterWorkload implements Workload {
             }
             return new Outcome.Ok(op.value());
         }
-    }
-
-    private static Long value(List<List<Value>> rows) {
-        return rows.isEmpty() ? null : Sql.integer(rows.getFirst().getFirst());
     }
 
     @Override

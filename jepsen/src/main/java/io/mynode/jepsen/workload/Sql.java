@@ -73,6 +73,11 @@ final class Sql {
         return result;
     }
 
+    /** The integer in the first column of the first row; null when there is no row or it is NULL. */
+    static Long firstInteger(List<List<Value>> rows) {
+        return rows.isEmpty() ? null : integer(rows.getFirst().getFirst());
+    }
+
     /** An integer column, or null for NULL. */
     static Long integer(Value v) {
         return switch (v) {

@@ -22,8 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,14 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *   callers ─propose/readIndex─┼─► inbox ─► raft thread: drain a batch ─► tick if due
  *                              │            ─► process: propose batch, one fsync, apply
  *                              │            ─► send (never blocks) ─► publish status
- *   callback thread ◄─complete futures─┘
+ *   callers ◄─────────── futures completed on the raft thread
  * </pre>
  *
  * <p>Everything that arrived since the last round is handled as one batch, so many proposals
  * become one append and one fsync (group commit). Sending is {@code PeerNetwork.send}, which
- * must not block, so a dead peer never holds up the others. Futures are completed on a separate
- * callback thread, so a caller that chains work (or blocks) on a completed future cannot stall
- * Raft. Malformed peer messages are counted, logged and dropped. Time becomes ticks through a
+ * must not block, so a dead peer never holds up the others. Futures are completed on the raft
+ * thread itself: a hand-off to a callback thread cost a thread wake-up per request, which on a
+ * small machine was a measurable share of a read's cost. Callers therefore block on the future
+ * (as the transaction engine does) or chain with the {@code *Async} methods, never run slow work
+ * in a plain {@code thenApply}. Malformed peer messages are counted, logged and dropped. Time becomes ticks through a
  * {@link Ticker}: at most one tick per round, and none for time the thread spent stalled (an
  * fsync, a GC pause), so a stall never fires an election timeout before the answers it waits for
  * could be read.
@@ -68,7 +68,6 @@ final class RaftConsensus implements Consensus {
     private final PeerNetwork network;
     private final long tickNanos;
     private final BlockingQueue<Input> inbox;
-    private final ExecutorService callbacks;
     private final Thread thread;
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong overflow = new AtomicLong();
@@ -83,11 +82,6 @@ final class RaftConsensus implements Consensus {
         this.tickNanos = TimeUnit.MILLISECONDS.toNanos(settings.tickMillis());
         this.inbox = new ArrayBlockingQueue<>(settings.inboxCapacity());
         this.status = replica.status();
-        this.callbacks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "raft-" + nodeId + "-callbacks");
-            t.setDaemon(true);
-            return t;
-        });
         this.thread = new Thread(this::run, "raft-" + nodeId);
         this.thread.setDaemon(true);
     }
@@ -237,20 +231,20 @@ final class RaftConsensus implements Consensus {
                 }
                 replica.receive(env);
             }
-            case Input.Propose p -> replica.propose(p.payload()).whenCompleteAsync((v, e) -> {
+            case Input.Propose p -> replica.propose(p.payload()).whenComplete((v, e) -> {
                 if (e != null) {
                     p.future().completeExceptionally(e);
                 } else {
                     p.future().complete(v);
                 }
-            }, callbacks);
-            case Input.Read r -> replica.readIndex().whenCompleteAsync((v, e) -> {
+            });
+            case Input.Read r -> replica.readIndex().whenComplete((v, e) -> {
                 if (e != null) {
                     r.future().completeExceptionally(e);
                 } else {
                     r.future().complete(v);
                 }
-            }, callbacks);
+            });
             case Input.Wake w -> { }
         }
     }
@@ -263,12 +257,6 @@ final class RaftConsensus implements Consensus {
         inbox.offer(new Input.Wake());
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        callbacks.shutdown();
-        try {
-            callbacks.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

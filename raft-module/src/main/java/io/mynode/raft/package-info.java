@@ -59,7 +59,8 @@
  *
  * <h2>Threads</h2>
  * One {@code raft-<node>} thread owns the replica, the log and the state machine's write side;
- * transport threads only enqueue; futures complete on {@code raft-<node>-callbacks}.
+ * transport threads only enqueue; futures complete on the raft thread (callers block on them or chain
+ * with {@code *Async}).
  *
  * <h2>Left out, on purpose or for now</h2>
  * Membership changes (the cluster is fixed by {@code cluster.peers}); leadership transfer;

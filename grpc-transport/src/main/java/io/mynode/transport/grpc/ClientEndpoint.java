@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ClientEndpoint extends ClientGrpc.ClientImplBase {
     private static final System.Logger LOG = System.getLogger(ClientEndpoint.class.getName());
+    private static final java.util.concurrent.ThreadFactory UNARY = Threads.named("mynode-unary-");
 
     private final int chunkBytes;
     private final int maxMessageBytes;
@@ -119,6 +120,12 @@ final class ClientEndpoint extends ClientGrpc.ClientImplBase {
     }
 
     private <T> void unary(StreamObserver<T> responses, String what, java.util.function.Function<ClientService, T> call) {
+        // The server runs callbacks on its network thread (directExecutor); these calls may block
+        // (a table list takes a read index), so each runs on a thread of its own.
+        UNARY.newThread(() -> answer(responses, what, call)).start();
+    }
+
+    private <T> void answer(StreamObserver<T> responses, String what, java.util.function.Function<ClientService, T> call) {
         Optional<ClientService> svc = service();
         if (svc.isEmpty()) {
             responses.onError(notServing(closing).asRuntimeException());

@@ -45,6 +45,10 @@ final class GrpcTransport implements Transport {
                 .forAddress(listen)
                 .addService(clients)
                 .addService(peers)
+                // Callbacks run on the network thread: they only enqueue (a peer's messages into
+                // Raft's inbox, a statement into its session's worker) or hand a unary call to a
+                // thread of its own. An executor hop here cost a thread wake-up per message.
+                .directExecutor()
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 .maxInboundMetadataSize(64 << 10)
                 // Streams one connection may hold open at once (sessions of one client); more wait

@@ -10,6 +10,10 @@ import java.util.concurrent.CompletableFuture;
  * nothing was logged (no leader within the retry budget), {@code OutcomeUnknownException} when the
  * command may have been logged but its outcome could not be learnt. They never fail with a
  * silent duplicate: retries reuse the command's client id and sequence.
+ *
+ * <p>Futures may be completed on the implementation's own thread (Raft's, to save a thread
+ * hand-off per request): block on them, or chain with the {@code *Async} methods; an action
+ * attached with a plain {@code thenApply} would run on, and could stall, consensus itself.
  */
 public interface Consensus extends AutoCloseable {
 

@@ -128,6 +128,9 @@ public final class Node {
 
     /** Removes and returns everything produced since the last call. */
     public List<Effect> drain() {
+        if (role instanceof Leader l && l.readRoundOpen) {
+            broadcastHeartbeat(l);
+        }
         List<Effect> effects = List.copyOf(out);
         out.clear();
         return effects;
@@ -701,6 +704,7 @@ public final class Node {
 
     private void broadcastHeartbeat(Leader l) {
         heartbeatElapsed = 0;
+        l.readRoundOpen = false;
         for (String p : peers) {
             Progress pr = l.progress.get(p);
             pr.ackedSinceHeartbeat = false;
@@ -716,12 +720,13 @@ public final class Node {
             l.waiting.add(r); // our commit index may lag the true one until we commit in our term
             return;
         }
-        l.readSeq++;
+        if (!l.readRoundOpen) {
+            l.readSeq++;
+            l.readRoundOpen = quorum > 1;
+        }
         l.reads.add(new PendingRead(r.from(), r.ids(), commit, l.readSeq));
         if (quorum == 1) {
             releaseReads(l);
-        } else {
-            broadcastHeartbeat(l);
         }
     }
 

@@ -44,6 +44,11 @@ sealed interface Role {
         /** Reads with an index and a round, oldest first. */
         final List<PendingRead> reads = new ArrayList<>();
         long readSeq;
+        /**
+         * Reads joined round {@link #readSeq} since its heartbeat went out: the round's heartbeat
+         * is sent once, at {@link Node#drain()}, however many reads arrived in between.
+         */
+        boolean readRoundOpen;
         int checkQuorumElapsed;
         boolean committedInTerm;
 

@@ -46,7 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * in a plain {@code thenApply}. Malformed peer messages are counted, logged and dropped. Time becomes ticks through a
  * {@link Ticker}: at most one tick per round, and none for time the thread spent stalled (an
  * fsync, a GC pause), so a stall never fires an election timeout before the answers it waits for
- * could be read.
+ * could be read. The read lease is the exception: it is measured with {@link System#nanoTime()},
+ * which keeps running while the process is stopped (SIGSTOP, a GC pause), so a leader that wakes
+ * from a long pause finds its lease over instead of believing it still holds; ticks would not.
+ * (nanoTime is CLOCK_MONOTONIC on Linux, which does stop while the whole machine is suspended: a
+ * leader's machine suspended while the others run is outside what the lease tolerates.)
  */
 final class RaftConsensus implements Consensus {
     private static final System.Logger LOG = System.getLogger(RaftConsensus.class.getName());
@@ -101,7 +105,7 @@ final class RaftConsensus implements Consensus {
             String clientPrefix = context.config().nodeId() + "/" + UUID.randomUUID();
             replica = new Replica(context.config().nodeId(), members, log,
                     new FileSnapshots(dir, context.stateMachine(), log), context.stateMachine(), settings.core(),
-                    settings.timing(), new SplittableRandom(), clientPrefix);
+                    settings.timing(), new SplittableRandom(), clientPrefix, System::nanoTime);
         } catch (RuntimeException e) {
             log.close();
             throw e;

@@ -2,6 +2,7 @@ package io.mynode.raft;
 
 import io.mynode.kernel.config.Settings;
 import io.mynode.raft.core.RaftConfig;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code raft.*} keys of {@code node.properties}, validated; see the package documentation
@@ -12,7 +13,7 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
     static final String[] KEYS = {
         "tick.ms", "election.ticks", "heartbeat.ticks", "append.bytes", "inflight", "snapshot.chunk.bytes",
         "pre.vote", "check.quorum", "retry.ticks", "timeout.ms", "snapshot.entries", "segment.bytes",
-        "inbox.capacity"
+        "inbox.capacity", "read.lease"
     };
 
     static RaftSettings parse(Settings s) {
@@ -20,6 +21,8 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
         long tick = s.longValue("tick.ms", 20, 1, 10_000);
         int election = s.intValue("election.ticks", 10, 2, 100_000);
         int heartbeat = s.intValue("heartbeat.ticks", 2, 1, election - 1);
+        boolean checkQuorum = s.bool("check.quorum", true);
+        boolean readLease = s.bool("read.lease", true);
         RaftConfig core = new RaftConfig(
                 election,
                 heartbeat,
@@ -27,7 +30,9 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
                 s.intValue("inflight", 64, 1, 1 << 16),
                 s.intValue("snapshot.chunk.bytes", 1 << 20, 1, 32 << 20),
                 s.bool("pre.vote", true),
-                s.bool("check.quorum", true));
+                checkQuorum,
+                // Leases rest on followers refusing votes, which check-quorum turns on: without it, no lease.
+                readLease && checkQuorum ? RaftConfig.safeLeaseNanos(election, TimeUnit.MILLISECONDS.toNanos(tick)) : 0);
         long timeoutMs = s.longValue("timeout.ms", 10_000, tick, 24L * 3600 * 1000);
         int timeoutTicks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs / tick));
         int retry = s.intValue("retry.ticks", 2 * election, 1, Math.max(1, timeoutTicks));

@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
  * A Raft node with its state machine and its clients' bookkeeping, still deterministic and
  * single-threaded: the {@link RaftConsensus} driver wraps it with a thread, a clock and a network,
- * and the simulation tests run many of them in one thread.
+ * and the simulation tests run many of them in one thread. The monotonic clock passed in only
+ * reaches the core's read lease; everything else here counts ticks.
  *
  * <h2>Exactly once</h2>
  * Every proposal travels as a {@link Command} with a client id and sequence. The client ids are
@@ -101,10 +103,11 @@ final class Replica {
 
     /**
      * Recovers: the state machine's applied index must lie within the log (or just past a snapshot
-     * the log was reset to); entries after it are applied once known committed.
+     * the log was reset to); entries after it are applied once known committed. {@code clock}
+     * gives monotonic nanoseconds, for the core's read lease.
      */
     Replica(String nodeId, List<String> members, Log log, Snapshots snapshots, StateMachine stateMachine,
-            RaftConfig config, Timing timing, RandomGenerator random, String clientPrefix) {
+            RaftConfig config, Timing timing, RandomGenerator random, String clientPrefix, LongSupplier clock) {
         this.clientPrefix = clientPrefix;
         this.log = log;
         this.stateMachine = stateMachine;
@@ -117,7 +120,7 @@ final class Replica {
         // Read ids travel to the leader and back; a reply may arrive after this node restarted.
         // Starting each incarnation at a random point keeps an old reply from completing a new read.
         this.nextReadId = random.nextLong() >>> 2;
-        this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random);
+        this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random, clock);
     }
 
     /** Tracks the applied index jumping when the core installs a snapshot. */

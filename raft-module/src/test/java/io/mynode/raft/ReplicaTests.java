@@ -20,7 +20,8 @@ class ReplicaTests {
 
     private static Replica follower(MemoryLog log, KvMachine machine, long seed) {
         return new Replica("n2", MEMBERS, log, new MemorySnapshots(machine, log), machine, RaftConfig.defaults(),
-                new Timing(5, 20, 1000), new SplittableRandom(seed), "n2/" + seed);
+                new Timing(5, 20, 1000), new SplittableRandom(seed), "n2/" + seed,
+                () -> 0L); // leases off in the defaults: the clock is never read
     }
 
     private static List<Long> readRequestIds(List<Envelope> out) {

@@ -27,8 +27,12 @@ import java.util.concurrent.CompletionException;
  * A whole cluster in one thread, driven by one seed: {@link Replica}s (the same code the real
  * driver runs) over a simulated network that drops, delays, duplicates, reorders, corrupts and
  * partitions, with nodes that crash (losing whatever was not synced, mid-step included) and
- * restart. Clients run a key-value register workload; after every step the Raft invariants are
- * checked, and at the end the history must be linearizable and the cluster must recover.
+ * restart, and nodes that stall (SIGSTOP, a long GC pause: no ticks, no input, while the clock
+ * runs on; on waking they first handle the requests queued before the stall, the order that would
+ * expose a read lease measured in ticks). Time is one clock of {@link #TICK_NANOS} per step, which
+ * only read leases consult. Clients run a key-value register workload; after every step the Raft
+ * invariants are checked, and at the end the history must be linearizable and the cluster must
+ * recover.
  *
  * <p>Everything, including the failure message, is a function of the seed: a failing seed
  * replays exactly with {@code -Draft.sim.seed=N}.
@@ -37,7 +41,8 @@ final class Simulation {
 
     /** The fault and workload mix, drawn from the seed. */
     record Options(int nodes, int chaosTicks, double drop, double duplicate, int maxDelay, double garbage,
-            boolean partitions, boolean crashes, long snapshotEntries, boolean preVote, boolean checkQuorum) {
+            boolean partitions, boolean crashes, long snapshotEntries, boolean preVote, boolean checkQuorum,
+            boolean lease, boolean stalls) {
 
         static Options forSeed(long seed) {
             SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -46,11 +51,18 @@ final class Simulation {
             long[] snapshotChoices = {4, 16, 1000};
             return new Options(nodes, 250, r.nextDouble() * 0.2, r.nextDouble() * 0.1, 1 + r.nextInt(4),
                     r.nextDouble() < 0.3 ? 0.01 : 0, r.nextDouble() < 0.6, r.nextDouble() < 0.6,
-                    snapshotChoices[r.nextInt(snapshotChoices.length)], r.nextDouble() < 0.8, r.nextDouble() < 0.7);
+                    snapshotChoices[r.nextInt(snapshotChoices.length)], r.nextDouble() < 0.8, r.nextDouble() < 0.7,
+                    r.nextDouble() < 0.8, r.nextDouble() < 0.5);
+        }
+
+        /** No faults and no random workload: for scripted scenarios; leases on. */
+        static Options quiet(int nodes) {
+            return new Options(nodes, 0, 0, 0, 1, 0, false, false, 1000, true, true, true, false);
         }
     }
 
     private static final int SETTLE_TICKS = 300;
+    static final long TICK_NANOS = 20_000_000;
     private static final boolean TRACE = Boolean.getBoolean("raft.sim.trace");
     private static final String[] KEYS = {"a", "b", "c"};
 
@@ -69,7 +81,7 @@ final class Simulation {
     private final Map<Long, Long> committedBy = new HashMap<>();
     private final Map<Long, byte[]> appliedAt = new HashMap<>();
     private Set<String> partitionSide = Set.of();
-    private boolean faults = true;
+    private boolean faults;
     private long tick;
     private long clock;
     private long sequence;
@@ -92,6 +104,9 @@ final class Simulation {
         int incarnation;
         long downUntil;
         long lastCommit;
+        /** Stalled until this tick (0: running); messages for it wait in {@link #held}. */
+        long stalledUntil;
+        final List<InFlight> held = new ArrayList<>();
 
         SimNode(String id) {
             this.id = id;
@@ -99,17 +114,23 @@ final class Simulation {
 
         void start() {
             incarnation++;
-            RaftConfig config = new RaftConfig(10, 2, 2048, 4, 64, options.preVote(), options.checkQuorum());
+            boolean lease = options.lease() && options.checkQuorum();
+            RaftConfig config = new RaftConfig(10, 2, 2048, 4, 64, options.preVote(), options.checkQuorum(),
+                    lease ? RaftConfig.safeLeaseNanos(10, TICK_NANOS) : 0);
             MemorySnapshots snaps = new MemorySnapshots(machine, log);
             snapshots.add(snaps);
             replica = new Replica(id, ids, log, snaps, machine, config,
                     new Timing(15, 60, options.snapshotEntries()), new SplittableRandom(seed * 31 + id.hashCode() * 7L + incarnation),
-                    id + "/" + incarnation);
+                    id + "/" + incarnation, () -> tick * TICK_NANOS);
             lastCommit = 0;
         }
 
         boolean up() {
             return replica != null;
+        }
+
+        boolean running() {
+            return replica != null && stalledUntil == 0;
         }
     }
 
@@ -131,6 +152,7 @@ final class Simulation {
         this.seed = seed;
         this.options = options;
         this.random = new SplittableRandom(seed);
+        this.faults = options.chaosTicks() > 0;
         for (int i = 1; i <= options.nodes(); i++) {
             ids.add("n" + i);
         }
@@ -155,6 +177,9 @@ final class Simulation {
                 if (!n.up()) {
                     n.start();
                 }
+                if (n.stalledUntil != 0) {
+                    n.stalledUntil = tick;
+                }
             }
             for (int i = 0; i < SETTLE_TICKS && clients.stream().anyMatch(c -> c.busy); i++) {
                 step();
@@ -164,7 +189,7 @@ final class Simulation {
             }
             // Liveness after healing: one more write goes through.
             Client last = clients.getFirst();
-            startWrite(last);
+            startWrite(last, KEYS[random.nextInt(KEYS.length)]);
             for (int i = 0; i < SETTLE_TICKS && last.busy; i++) {
                 step();
             }
@@ -201,31 +226,33 @@ final class Simulation {
     record Result(int operations, int writes, long malformed, long ticks, long snapshotInstalls,
             long duplicatesSuppressed, long unknownOutcomes, int terms) {}
 
-    private void step() {
+    void step() {
         tick++;
         if (faults) {
             injectFaults();
         }
+        wakeStalled();
         while (!network.isEmpty() && network.peek().at() <= tick) {
             deliver(network.poll());
         }
         for (SimNode n : nodes.values()) {
-            if (n.up()) {
+            if (n.running()) {
                 n.replica.tick();
                 route(n.replica.process());
             }
         }
         for (Client c : clients) {
             if (faults && !c.busy && c.node.up() && random.nextDouble() < 0.25) {
+                String key = KEYS[random.nextInt(KEYS.length)];
                 if (random.nextBoolean()) {
-                    startWrite(c);
+                    startWrite(c, key);
                 } else {
-                    startRead(c);
+                    startRead(c, key);
                 }
             }
         }
         for (SimNode n : nodes.values()) {
-            if (n.up()) {
+            if (n.running()) {
                 route(n.replica.process());
             }
         }
@@ -252,6 +279,15 @@ final class Simulation {
                 partitionSide = Set.of();
             }
         }
+        if (options.stalls() && nodes.values().stream().allMatch(n -> n.stalledUntil == 0) && random.nextDouble() < 0.01) {
+            // Mostly the leader: the node whose stall matters to reads.
+            List<SimNode> up = nodes.values().stream().filter(SimNode::up).toList();
+            Optional<SimNode> leader = up.stream().filter(n -> n.replica.node().isLeader()).findFirst();
+            if (!up.isEmpty()) {
+                SimNode n = leader.isPresent() && random.nextDouble() < 0.8 ? leader.get() : up.get(random.nextInt(up.size()));
+                stall(n.id, 5 + random.nextInt(60));
+            }
+        }
         if (options.crashes()) {
             for (SimNode n : nodes.values()) {
                 if (n.up() && random.nextDouble() < 0.004) {
@@ -263,11 +299,89 @@ final class Simulation {
         }
     }
 
+    /** Stops {@code id} for {@code ticks} steps: no ticks, no input; the clock runs on. */
+    void stall(String id, int ticks) {
+        SimNode n = nodes.get(id);
+        if (TRACE) {
+            System.out.println("t" + tick + " STALL " + id + " for " + ticks);
+        }
+        n.stalledUntil = tick + Math.max(1, ticks);
+    }
+
+    /**
+     * Wakes the nodes whose stall is over. A woken node first handles what its clients queued
+     * while it slept, and only then the messages that waited for it: the worst order for a lease
+     * (a leader sure of its lease would answer before learning of a newer leader), and a possible
+     * one, since a process can stop between taking requests in and handling them.
+     */
+    private void wakeStalled() {
+        for (SimNode n : nodes.values()) {
+            if (n.stalledUntil != 0 && tick >= n.stalledUntil) {
+                n.stalledUntil = 0;
+                if (TRACE) {
+                    System.out.println("t" + tick + " WAKE " + n.id);
+                }
+                route(n.replica.process());
+                for (InFlight m : n.held) {
+                    network.add(new InFlight(tick, sequence++, m.from(), m.to(), m.bytes()));
+                }
+                n.held.clear();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- scripted scenarios
+
+    /** The node that leads in the highest term among {@code among}, once all of them follow it. */
+    Optional<String> settledLeader(Set<String> among) {
+        Optional<SimNode> leader = nodes.values().stream()
+                .filter(n -> among.contains(n.id) && n.running() && n.replica.node().isLeader())
+                .max(java.util.Comparator.comparingLong(n -> n.replica.node().term()));
+        if (leader.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = leader.get().id;
+        boolean all = nodes.values().stream().filter(n -> among.contains(n.id))
+                .allMatch(n -> n.replica.node().leader().equals(Optional.of(id)));
+        return all ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Steps until {@code done} holds; false if it did not within {@code max} steps. */
+    boolean stepUntil(java.util.function.BooleanSupplier done, int max) {
+        for (int i = 0; i < max && !done.getAsBoolean(); i++) {
+            step();
+        }
+        return done.getAsBoolean();
+    }
+
+    /** Client {@code c} (e.g. {@code n1c1}) writes {@code value}, a fresh value, to {@code key}. */
+    void write(String c, String key) {
+        startWrite(client(c), key);
+    }
+
+    void read(String c, String key) {
+        startRead(client(c), key);
+    }
+
+    boolean busy(String c) {
+        return client(c).busy;
+    }
+
+    List<Op> history() {
+        return List.copyOf(history);
+    }
+
+    private Client client(String name) {
+        return clients.stream().filter(c -> c.name.equals(name)).findFirst().orElseThrow();
+    }
+
     private void crash(SimNode n) {
         if (TRACE) {
             System.out.println("t" + tick + " CRASH " + n.id + " " + n.replica.status());
         }
         n.replica = null;
+        n.stalledUntil = 0;
+        n.held.clear();
         n.log.crash();
         n.machine.crash();
         n.downUntil = tick + 5 + random.nextInt(40);
@@ -304,6 +418,10 @@ final class Simulation {
     private void deliver(InFlight m) {
         SimNode n = nodes.get(m.to());
         if (!n.up() || !linked(m.from(), m.to())) {
+            return;
+        }
+        if (n.stalledUntil != 0) {
+            n.held.add(m); // in the socket buffer until the node runs again
             return;
         }
         byte[] bytes = m.bytes();
@@ -352,8 +470,7 @@ final class Simulation {
 
     // ---------------------------------------------------------------- clients
 
-    private void startWrite(Client c) {
-        String key = KEYS[random.nextInt(KEYS.length)];
+    private void startWrite(Client c, String key) {
         String value = c.name + "." + (++c.count);
         long invoke = ++clock;
         c.busy = true;
@@ -382,8 +499,7 @@ final class Simulation {
         });
     }
 
-    private void startRead(Client c) {
-        String key = KEYS[random.nextInt(KEYS.length)];
+    private void startRead(Client c, String key) {
         long invoke = ++clock;
         c.busy = true;
         int incarnation = c.node.incarnation;

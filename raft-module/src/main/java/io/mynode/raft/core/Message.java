@@ -19,9 +19,13 @@ public sealed interface Message {
      */
     record AppendResponse(boolean success, long index, long hintIndex, long hintTerm) implements Message {}
 
-    /** Leader → follower: still leading; {@code commit} is capped at what the follower matches. */
+    /**
+     * Leader → follower: still leading; {@code commit} is capped at what the follower matches;
+     * {@code readSeq} numbers the leader's heartbeat rounds, for confirming reads and leases.
+     */
     record Heartbeat(long commit, long readSeq) implements Message {}
 
+    /** Follower → leader: echoes the heartbeat's round. */
     record HeartbeatResponse(long readSeq) implements Message {}
 
     /** A (pre-)candidate asks for a vote; a pre-vote carries the term the candidate would take. */
@@ -42,6 +46,6 @@ public sealed interface Message {
     /** Follower → leader: read requests (ids local to the follower) wanting a read index. */
     record ReadRequest(List<Long> ids) implements Message {}
 
-    /** Leader → follower: the read index for those requests, confirmed by a quorum. */
+    /** Leader → follower: the read index for those requests, confirmed by a quorum or a lease. */
     record ReadResponse(List<Long> ids, long index) implements Message {}
 }

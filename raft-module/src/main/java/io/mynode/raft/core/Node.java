@@ -22,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
  * One Raft node as a deterministic state machine: {@link #tick()}, {@link #step(Envelope)},
  * {@link #propose(List)} and {@link #readIndex(List)} go in; messages and effects come out of
- * {@link #drain()}. No threads, clocks, sockets or files: the {@link Log} and {@link Snapshots}
- * are injected, and the random source that spreads election timeouts is seeded by the caller.
+ * {@link #drain()}. No threads, sockets or files: the {@link Log} and {@link Snapshots} are
+ * injected, the random source that spreads election timeouts is seeded by the caller, and so is
+ * the monotonic clock that only read leases consult (a simulation passes simulated time).
  *
  * <p>The caller must {@link Log#sync()} before it sends the messages drained, so that whatever a
  * message promises (a vote, an acknowledged entry) is durable first; and it applies entries up
@@ -49,6 +51,8 @@ public final class Node {
     private final Snapshots snapshots;
     private final RaftConfig config;
     private final RandomGenerator random;
+    /** Monotonic nanoseconds; read only for leases, which ticks cannot measure (they skip stalls). */
+    private final LongSupplier clock;
     private final List<Effect> out = new ArrayList<>();
 
     private long term;
@@ -57,6 +61,13 @@ public final class Node {
     private long commit;
     private int electionElapsed;
     private int electionTimeout;
+    /**
+     * Ticks since a leader last showed itself to this node (an append, heartbeat or snapshot of
+     * the current term), capped at electionTicks. Unlike {@link #electionElapsed} it survives term
+     * and role changes: a stray message of a higher term must not end the promise this node made
+     * to a leader when it acknowledged its heartbeat (see {@link #inLease()}).
+     */
+    private int sinceLeaderContact;
     /**
      * Elections this node ran in a row that ended in neither a leader nor hearing from one;
      * each widens the range the next election timeout is drawn from (see {@link #resetElectionTimer()}).
@@ -69,11 +80,31 @@ public final class Node {
     private Effect.RoleChange lastRoleChange;
 
     /**
-     * Starts as a follower at the durable term and vote. {@code members} lists every node,
-     * this one included, in the same order on every node.
+     * Without a clock: only for configurations without read leases
+     * ({@link RaftConfig#leaseNanos()} 0), which never consult one.
      */
     public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
             RandomGenerator random) {
+        this(id, members, log, snapshots, config, random, () -> {
+            throw new IllegalStateException("this node was built without a clock");
+        });
+        if (config.leaseNanos() > 0) {
+            throw new IllegalArgumentException("read leases need a monotonic clock");
+        }
+    }
+
+    /**
+     * Starts as a follower at the durable term and vote. {@code members} lists every node,
+     * this one included, in the same order on every node. {@code clock} gives monotonic
+     * nanoseconds (as {@link System#nanoTime()}); it must keep running while this node's thread
+     * is stalled, which is what makes a paused leader's lease run out.
+     *
+     * <p>With leases on, a node starts as if it had just heard from a leader: it refuses votes
+     * for its first election timeout. It may have acknowledged a leader's heartbeat just before it
+     * crashed, and that leader may still be serving reads on the strength of it.
+     */
+    public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
+            RandomGenerator random, LongSupplier clock) {
         if (!members.contains(id)) {
             throw new IllegalArgumentException("members " + members + " do not include " + id);
         }
@@ -84,10 +115,12 @@ public final class Node {
         this.snapshots = snapshots;
         this.config = config;
         this.random = random;
+        this.clock = clock;
         this.term = log.currentTerm();
         this.votedFor = log.votedFor().orElse(null);
         this.commit = log.firstIndex() - 1;
         this.role = new Follower(null);
+        this.sinceLeaderContact = config.leaseNanos() > 0 ? 0 : config.electionTicks();
         resetElectionTimer();
     }
 
@@ -140,6 +173,9 @@ public final class Node {
 
     /** Advances logical time by one tick: election timeouts, heartbeats, check-quorum. */
     public void tick() {
+        if (sinceLeaderContact < config.electionTicks()) {
+            sinceLeaderContact++;
+        }
         if (role instanceof Leader l) {
             if (++heartbeatElapsed >= config.heartbeatTicks()) {
                 broadcastHeartbeat(l);
@@ -194,7 +230,8 @@ public final class Node {
 
     /**
      * Asks for a read index for each of {@code ids}; a {@link Effect.ReadReady} follows once the
-     * leader has confirmed it still leads. False when no leader is known (the caller retries).
+     * leader has confirmed it still leads: at once while it holds a lease, else after a heartbeat
+     * round. False when no leader is known (the caller retries).
      */
     public boolean readIndex(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -320,7 +357,9 @@ public final class Node {
             out.add(new Effect.Send(new Envelope(id, from, grant ? msgTerm : term, new VoteResponse(true, grant))));
             return;
         }
-        boolean grant = upToDate && (votedFor == null || votedFor.equals(from)) && !(role instanceof Leader);
+        // In lease, no new vote even in our own term: a stale message of a higher term may have
+        // moved us to a term whose vote is still free while the leader we acknowledged still leads.
+        boolean grant = upToDate && (votedFor == null ? !inLease() : votedFor.equals(from)) && !(role instanceof Leader);
         if (grant) {
             votedFor = from;
             log.saveTermAndVote(term, Optional.of(from));
@@ -380,9 +419,22 @@ public final class Node {
         maybeCommit(l);
     }
 
+    /**
+     * True while this node refuses votes and pre-votes because a leader showed itself within the
+     * last electionTicks ticks (or, with leases on, because it started less than that long ago).
+     * Check-quorum's guard against disruptive candidates (thesis §9.6), and the follower's half of
+     * the read lease: a node that acknowledged a heartbeat helps elect nobody for electionTicks of
+     * its ticks, so a leader that heard from a quorum knows no other leader can exist for a while
+     * (see {@link RaftConfig#safeLeaseNanos}). Every path to electing someone else passes here: a
+     * vote of a higher term is ignored in {@link #step}, a pre-vote and a vote of our own term
+     * (a stale message may have raised it) are refused in {@link #onVoteRequest} unless that vote
+     * was already given; and this node itself does not campaign before its election timer, reset
+     * by the same contact and at least as long, runs out. The counter is not reset by term
+     * changes, so a stale message of a higher term cannot cut the promise short.
+     * A leader is never in lease: a vote request of a higher term deposes it, dropping its lease.
+     */
     private boolean inLease() {
-        return config.checkQuorum() && role instanceof Follower f && f.leader() != null
-                && electionElapsed < config.electionTicks();
+        return config.checkQuorum() && !(role instanceof Leader) && sinceLeaderContact < config.electionTicks();
     }
 
     private boolean hasActiveQuorum(Leader l) {
@@ -502,6 +554,7 @@ public final class Node {
             becomeFollower(term, from);
         }
         electionElapsed = 0;
+        sinceLeaderContact = 0;
     }
 
     // ---------------------------------------------------------------- replication, leader side
@@ -611,8 +664,13 @@ public final class Node {
         }
         Progress pr = l.progress.get(from);
         pr.recentActive = true;
-        if (r.readSeq() > pr.readSeq) {
+        if (r.readSeq() > pr.readSeq && r.readSeq() <= l.round) {
             pr.readSeq = r.readSeq();
+            if (config.leaseNanos() > 0 && l.round - r.readSeq() < Leader.ROUNDS) {
+                pr.ackedSentAt = l.roundSentAt[(int) (r.readSeq() % Leader.ROUNDS)];
+                pr.acked = true;
+                extendLease(l);
+            }
             releaseReads(l);
         }
         if (pr.match >= log.lastIndex()) {
@@ -702,48 +760,95 @@ public final class Node {
         return true;
     }
 
+    /**
+     * Sends the next heartbeat round. With leases on, its send time is read now, before the
+     * messages leave (the driver sends them after this returns and a log sync): a lease counted from
+     * a time a little too early only ends a little too early.
+     */
     private void broadcastHeartbeat(Leader l) {
         heartbeatElapsed = 0;
         l.readRoundOpen = false;
+        l.round++;
+        if (config.leaseNanos() > 0) {
+            l.roundSentAt[(int) (l.round % Leader.ROUNDS)] = clock.getAsLong();
+        }
         for (String p : peers) {
             Progress pr = l.progress.get(p);
             pr.ackedSinceHeartbeat = false;
             pr.commitSent = Math.max(pr.commitSent, Math.min(pr.match, commit));
-            send(p, new Heartbeat(Math.min(pr.match, commit), l.readSeq));
+            send(p, new Heartbeat(Math.min(pr.match, commit), l.round));
         }
     }
 
     // ---------------------------------------------------------------- read index
 
+    /**
+     * Gives {@code r} a read index: at once in a single-node cluster or under a valid lease, else
+     * with the number of the next heartbeat round, to be confirmed by a quorum echoing it.
+     */
     private void addRead(Leader l, PendingRead r) {
         if (!l.committedInTerm) {
             l.waiting.add(r); // our commit index may lag the true one until we commit in our term
             return;
         }
-        if (!l.readRoundOpen) {
-            l.readSeq++;
-            l.readRoundOpen = quorum > 1;
+        if (quorum == 1 || holdsLease(l)) {
+            answer(new PendingRead(r.from(), r.ids(), commit, l.round));
+            return;
         }
-        l.reads.add(new PendingRead(r.from(), r.ids(), commit, l.readSeq));
-        if (quorum == 1) {
-            releaseReads(l);
-        }
+        l.readRoundOpen = true;
+        l.reads.add(new PendingRead(r.from(), r.ids(), commit, l.round + 1));
     }
 
     private void releaseReads(Leader l) {
         List<Long> seqs = new ArrayList<>(peers.size() + 1);
-        seqs.add(l.readSeq);
+        seqs.add(Long.MAX_VALUE); // the leader confirms every round it sends
         l.progress.values().forEach(pr -> seqs.add(pr.readSeq));
         seqs.sort(Collections.reverseOrder());
         long confirmed = seqs.get(quorum - 1);
         while (!l.reads.isEmpty() && l.reads.getFirst().seq() <= confirmed) {
-            PendingRead r = l.reads.removeFirst();
-            if (r.from().equals(id)) {
-                r.ids().forEach(rid -> out.add(new Effect.ReadReady(rid, r.index())));
-            } else {
-                send(r.from(), new ReadResponse(r.ids(), r.index()));
+            answer(l.reads.removeFirst());
+        }
+    }
+
+    private void answer(PendingRead r) {
+        if (r.from().equals(id)) {
+            r.ids().forEach(rid -> out.add(new Effect.ReadReady(rid, r.index())));
+        } else {
+            send(r.from(), new ReadResponse(r.ids(), r.index()));
+        }
+    }
+
+    /**
+     * The lease starts at the send time of the round that the quorum-th freshest follower echoed,
+     * counting the leader itself as the freshest (so quorum - 1 followers are needed): each of
+     * those followers received that round after it was sent and refuses to vote for a while after
+     * (see {@link #inLease()}), and any new leader needs a vote from one of them or from this
+     * leader, which votes only after it stopped leading. Only rounds sent by this leadership count:
+     * a new {@link Leader} starts unleased, so a new leader serves lease reads only after a quorum
+     * answered a heartbeat it sent as leader (and, as every read, after it committed in its term).
+     */
+    private void extendLease(Leader l) {
+        List<Long> sent = new ArrayList<>(peers.size());
+        for (Progress pr : l.progress.values()) {
+            if (pr.acked) {
+                sent.add(pr.ackedSentAt);
             }
         }
+        if (sent.size() < quorum - 1) {
+            return;
+        }
+        // Monotonic times may be negative or wrap: compare by difference.
+        sent.sort((a, b) -> Long.signum(b - a));
+        long until = sent.get(quorum - 2) + config.leaseNanos();
+        if (!l.leased || until - l.leaseUntil > 0) {
+            l.leaseUntil = until;
+            l.leased = true;
+        }
+    }
+
+    /** Reads the clock: a leader paused for longer than its lease finds it over when it resumes. */
+    private boolean holdsLease(Leader l) {
+        return config.leaseNanos() > 0 && l.leased && clock.getAsLong() - l.leaseUntil < 0;
     }
 
     // ---------------------------------------------------------------- plumbing

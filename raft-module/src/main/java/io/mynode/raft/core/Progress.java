@@ -27,8 +27,11 @@ final class Progress {
     boolean recentActive;
     /** An append was acknowledged since the last heartbeat; if not, a missing tail is resent. */
     boolean ackedSinceHeartbeat;
-    /** Highest read round this follower confirmed. */
+    /** Highest heartbeat round this follower echoed. */
     long readSeq;
+    /** Send time of round {@link #readSeq}; meaningful only when {@link #acked} (leases on). */
+    long ackedSentAt;
+    boolean acked;
     /** The commit index this follower can have learnt from what we sent (capped at what it held). */
     long commitSent;
     SnapshotMeta snapshot;

@@ -39,15 +39,21 @@ import org.junit.jupiter.api.TestFactory;
  * sent and every role change. {@code -Dgolden.update=true} rewrites the files from what the code
  * does now, for a reviewer to read in the diff.
  *
- * <p>Commands: {@code cluster nodes=N [prevote=B] [checkquorum=B] [chunk=BYTES]},
+ * <p>Commands: {@code cluster nodes=N [prevote=B] [checkquorum=B] [lease=B] [chunk=BYTES]},
  * {@code campaign N}, {@code tick N... [count=K]} (ticks only), {@code run [N...] [count=K]} (each
- * round ticks the nodes, all by default, then stabilizes), {@code propose N VALUE...}, {@code read N},
+ * round ticks the nodes, all by default, then stabilizes), {@code sleep MS} (the clock moves, no
+ * node ticks: a stall), {@code propose N VALUE...}, {@code read N},
  * {@code deliver} (one round of queued messages), {@code stabilize} (until none are left),
  * {@code partition A B | C D}, {@code cut A B}, {@code heal}, {@code apply} (apply committed
  * entries everywhere), {@code compact N INDEX}, {@code status}, {@code log N}.
+ *
+ * <p>Time: one clock shared by all nodes, which only leases read; it advances {@value #TICK_MS} ms
+ * per round of {@code tick} or {@code run}, and by {@code sleep}. {@code lease=true} gives the
+ * safe lease for that tick length.
  */
 class GoldenTests {
     private static final Path DIR = Path.of("src/test/resources/golden");
+    private static final long TICK_MS = 20;
 
     @TestFactory
     Stream<DynamicTest> scripts() throws IOException {
@@ -93,6 +99,7 @@ class GoldenTests {
         private final Set<String> cuts = new HashSet<>();
         private List<String> out;
         private long nextRead;
+        private long nowNanos;
 
         List<String> run(String command) {
             out = new ArrayList<>();
@@ -114,11 +121,16 @@ class GoldenTests {
                         }
                     }
                     for (int k = 0; k < count; k++) {
+                        nowNanos += TICK_MS * 1_000_000;
                         for (String id : ids) {
                             node(id).tick();
                             collect(id);
                         }
                     }
+                }
+                case "sleep" -> {
+                    nowNanos += Long.parseLong(w[1]) * 1_000_000;
+                    out.add("the clock moves " + w[1] + " ms; no node ticks");
                 }
                 case "propose" -> {
                     List<byte[]> cmds = Arrays.stream(w, 2, w.length).map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
@@ -145,6 +157,7 @@ class GoldenTests {
                         ids.addAll(nodes.keySet());
                     }
                     for (int k = 0; k < count; k++) {
+                        nowNanos += TICK_MS * 1_000_000;
                         for (String id : ids) {
                             node(id).tick();
                             collect(id);
@@ -205,7 +218,8 @@ class GoldenTests {
             int n = Integer.parseInt(opts.getOrDefault("nodes", "3"));
             RaftConfig config = new RaftConfig(10, 2, 1 << 20, 8, Integer.parseInt(opts.getOrDefault("chunk", "1024")),
                     Boolean.parseBoolean(opts.getOrDefault("prevote", "true")),
-                    Boolean.parseBoolean(opts.getOrDefault("checkquorum", "true")));
+                    Boolean.parseBoolean(opts.getOrDefault("checkquorum", "true")),
+                    Boolean.parseBoolean(opts.getOrDefault("lease", "false")) ? RaftConfig.safeLeaseNanos(10, TICK_MS * 1_000_000) : 0);
             List<String> ids = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
                 ids.add("n" + i);
@@ -216,7 +230,7 @@ class GoldenTests {
                 ListSnapshots snaps = new ListSnapshots(log);
                 logs.put(id, log);
                 snapshots.put(id, snaps);
-                nodes.put(id, new Node(id, ids, log, snaps, config, new SplittableRandom(i + 1)));
+                nodes.put(id, new Node(id, ids, log, snaps, config, new SplittableRandom(i + 1), () -> nowNanos));
             }
             out.add("cluster " + ids + " " + config);
         }

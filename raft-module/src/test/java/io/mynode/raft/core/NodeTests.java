@@ -85,7 +85,7 @@ class NodeTests {
             log.saveTermAndVote(2, Optional.empty());
             log.sync();
             // One entry per append, so the follower can acknowledge index 2 before the new no-op.
-            Node leader = node("n1", log, new RaftConfig(10, 2, 1, 8, 1024, false, true));
+            Node leader = node("n1", log, new RaftConfig(10, 2, 1, 8, 1024, false, true, 0));
             leader.campaign();
             Envelope request = sent(leader).getFirst();
             leader.step(new Envelope("n2", "n1", request.term(), new VoteResponse(false, true)));
@@ -121,7 +121,7 @@ class NodeTests {
             log.append(List.of(new Entry(1, 2, new byte[] {1})));
             log.saveTermAndVote(2, Optional.empty());
             log.sync();
-            Node voter = node("n2", log, new RaftConfig(10, 2, 1024, 8, 1024, false, true));
+            Node voter = node("n2", log, new RaftConfig(10, 2, 1024, 8, 1024, false, true, 0));
             voter.step(new Envelope("n1", "n2", 3, new VoteRequest(false, 5, 1)));
             Envelope reply = sent(voter).getFirst();
             assertFalse(((VoteResponse) reply.message()).granted(), "a longer log of an older term is behind");
@@ -134,7 +134,7 @@ class NodeTests {
         @Test
         void aLeaderThatHearsFromNoQuorumStepsDown() {
             MemoryLog log = new MemoryLog();
-            Node leader = node("n1", log, new RaftConfig(4, 1, 1024, 8, 1024, false, true));
+            Node leader = node("n1", log, new RaftConfig(4, 1, 1024, 8, 1024, false, true, 0));
             leader.campaign();
             leader.step(new Envelope("n2", "n1", 1, new VoteResponse(false, true)));
             assertTrue(leader.isLeader());

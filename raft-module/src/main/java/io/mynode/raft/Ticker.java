@@ -11,8 +11,11 @@ package io.mynode.raft;
  * arrive: a candidate that blocked 180 ms persisting its vote would get 9 of its 10 to 19 ticks
  * at once, right after sending its requests, and time out while the voters are still fsyncing
  * their grants. On an overloaded machine every election then ends that way and no leader is ever
- * elected. Dropping ticks only ever slows logical time; Raft's safety does not depend on timing
- * (reads are confirmed by a quorum, not by a lease), so this trades nothing for the liveness.
+ * elected. Dropping ticks only ever slows logical time; Raft's safety does not depend on timing,
+ * so this trades nothing for the liveness. The one timing-dependent feature, the read lease, is
+ * measured on the monotonic clock instead, precisely because dropped ticks would make a leader
+ * paused for seconds believe its lease still held; followers' vote refusals may count ticks,
+ * since slower ticks only make them last longer.
  * Go's {@code time.Ticker}, which etcd's Raft is driven by, drops ticks for a slow receiver alike.
  *
  * <p>Not thread-safe: owned by the driver's thread.

@@ -29,7 +29,11 @@
  *   <li>{@code readIndex} follows the ReadIndex protocol (Raft thesis §6.4): the leader takes its
  *       commit index once it has committed an entry of its own term, confirms with a quorum
  *       heartbeat round that it still leads, and the node completes the read once it has applied
- *       that index. Reads and writes are linearizable; followers serve reads too.</li>
+ *       that index. While the leader holds a read lease (on by default), it skips the heartbeat
+ *       round and answers at once, a follower's forwarded read included; the lease is measured on
+ *       {@code System.nanoTime}, so a leader paused past it (SIGSTOP, GC) wakes up without one.
+ *       Reads and writes are linearizable; followers serve reads too. The argument for the lease
+ *       is in {@link io.mynode.raft.core}.</li>
  *   <li>What crosses the network is checked: messages carry a CRC32C and are decoded
  *       defensively, so garbage is counted and dropped; read ids start at a random point in every
  *       incarnation, so a late reply meant for a node before its restart cannot complete a read
@@ -49,6 +53,10 @@
  *   <tr><td>snapshot.chunk.bytes</td><td>1m</td><td>bytes per InstallSnapshot message</td></tr>
  *   <tr><td>pre.vote</td><td>true</td><td>pre-vote before raising the term</td></tr>
  *   <tr><td>check.quorum</td><td>true</td><td>a leader not hearing from a quorum steps down</td></tr>
+ *   <tr><td>read.lease</td><td>true</td><td>a leader answers reads without a heartbeat round for 90% of
+ *       (election.ticks - 2) × tick.ms after a quorum acknowledged a heartbeat; off when check.quorum is
+ *       false or election.ticks is below 3. With it on, a node refuses votes for one election timeout after
+ *       it starts</td></tr>
  *   <tr><td>retry.ticks</td><td>2 × election.ticks</td><td>resend an unanswered proposal or read</td></tr>
  *   <tr><td>timeout.ms</td><td>10000</td><td>give up on a proposal or read</td></tr>
  *   <tr><td>snapshot.entries</td><td>10000</td><td>flush the state machine and compact the log after this many applied entries</td></tr>
@@ -63,9 +71,10 @@
  * with {@code *Async}).
  *
  * <h2>Left out, on purpose or for now</h2>
- * Membership changes (the cluster is fixed by {@code cluster.peers}); leadership transfer;
- * leader leases for reads (we pay one heartbeat round per batch of reads instead of trusting
- * clocks). The commit index is not persisted, so after a restart a node applies its log tail only
+ * Membership changes (the cluster is fixed by {@code cluster.peers}); leadership transfer. The
+ * read lease trusts clock rates to agree within 10% across machines and does not survive a
+ * leader's whole machine being suspended while the others run (see {@link io.mynode.raft.core}).
+ * The commit index is not persisted, so after a restart a node applies its log tail only
  * once it hears the commit index from a leader (or becomes leader itself). Snapshots are taken on
  * the Raft thread.
  */

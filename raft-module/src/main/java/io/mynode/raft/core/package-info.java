@@ -29,11 +29,50 @@
  *   <li><b>ReadIndex</b> (thesis §6.4): a read waits until the leader has committed in its term,
  *       takes the commit index, and is confirmed when a quorum echoes a heartbeat round sent after
  *       it. Followers forward reads and get the index back.</li>
+ *   <li><b>Read leases</b> (thesis §6.4.1, etcd's {@code ReadOnlyLeaseBased}), when
+ *       {@code RaftConfig.leaseNanos} is set: while its lease holds, a leader answers a read at
+ *       once with its commit index, with no heartbeat round; otherwise it falls back to one. See
+ *       the safety argument below.</li>
  *   <li><b>Forwarding</b>: followers send proposals to the leader they know; with none known
  *       the caller is told so and retries.</li>
  *   <li><b>Snapshots</b>: a follower whose next entry was compacted gets the state machine's
  *       snapshot in chunks, stop-and-wait, and installs it on the last chunk.</li>
  * </ul>
+ *
+ * <h2>Why the read lease is safe</h2>
+ * <ol>
+ *   <li><b>The follower's promise.</b> A node that receives an append, heartbeat or snapshot from
+ *       its leader refuses votes and pre-votes for the next electionTicks of its ticks
+ *       ({@code Node.inLease}). Every way to elect someone passes that check: a higher-term vote
+ *       is ignored, a pre-vote or same-term vote is refused (a stale message of a higher term may
+ *       have moved the node to a term whose vote is still free: the count is kept across term and
+ *       role changes for that reason), and the node's own election timer, reset by the same
+ *       contact, is at least as long. It needs check-quorum, which turns the refusal on.</li>
+ *   <li><b>Time.</b> Ticks are not a clock: the driver drops the time its thread spent stalled,
+ *       so a leader paused for ten seconds would wake up with its ticks where they were. The
+ *       lease is therefore measured on an injected monotonic clock (System.nanoTime in the driver,
+ *       simulated time in tests), which a pause does not stop. On the follower's side ticks are
+ *       fine, because they only ever run slower than real time: the refusal lasts more than
+ *       (electionTicks - 2) tick lengths after the receipt ({@code RaftConfig.safeLeaseNanos}
+ *       explains the 2), and the lease is 90% of that.</li>
+ *   <li><b>Where it starts.</b> Heartbeats are numbered rounds and the leader notes when it sent
+ *       each; a follower's echo tells it the follower received that round after it was sent. The
+ *       lease runs from the send time of the round that the (quorum - 1)-th freshest follower
+ *       echoed (the leader itself completes the quorum) for leaseNanos. Any new leader needs a
+ *       vote from one of those followers, which will not give it before the lease is over, or from
+ *       this leader, which votes only after stepping down, and stepping down drops the lease.</li>
+ *   <li><b>Restarts.</b> A node forgets its promise when it restarts, so with leases on a node
+ *       starts as if it had just heard from a leader and refuses votes and pre-votes for its first
+ *       election timeout. Pre-votes too: they are harmless to safety, but a pre-vote granted and a
+ *       vote then refused makes the candidate raise its term and depose the live leader for
+ *       nothing. A cluster starting together loses nothing, as no node's timer fires sooner.</li>
+ *   <li><b>New leaders.</b> A new leader starts unleased: it serves lease reads only once it has
+ *       committed an entry of its term (so its commit index covers every committed entry) and a
+ *       quorum echoed a heartbeat it sent as leader.</li>
+ * </ol>
+ * What it does assume: clocks that run at nearly the same rate on every machine (the 10% margin),
+ * and a monotonic clock that keeps running whenever others do (CLOCK_MONOTONIC stops while a
+ * whole machine is suspended).
  *
  * <h2>Contract with the driver</h2>
  * The core writes to the {@link io.mynode.raft.core.Log} without syncing. The driver must sync
@@ -42,8 +81,8 @@
  * acknowledgement a promise kept across a crash, and lets a batch of work share one fsync.
  *
  * <h2>Left out</h2>
- * Membership changes, leadership transfer, lease-based reads, and flow control beyond the
- * inflight window. Messages of a past term are answered just enough to make an old leader step
+ * Membership changes, leadership transfer, and flow control beyond the inflight window. Leases
+ * are renewed by heartbeats only (every heartbeatTicks), not by append acknowledgements. Messages of a past term are answered just enough to make an old leader step
  * down. {@link io.mynode.raft.core.Codec} is the MessagePack wire format and rejects anything
  * malformed before it reaches the node.
  *

@@ -834,8 +834,8 @@ public final class Node {
                 sent.add(pr.ackedSentAt);
             }
         }
-        if (sent.size() < quorum - 1) {
-            return;
+        if (quorum < 2 || sent.size() < quorum - 1) {
+            return; // alone, a node needs no lease: its reads are answered at once
         }
         // Monotonic times may be negative or wrap: compare by difference.
         sent.sort((a, b) -> Long.signum(b - a));

@@ -50,15 +50,16 @@ public record RaftConfig(
      * {@code (electionTicks - 2)} ticks; 0 (no lease) when {@code electionTicks < 3}.
      *
      * <p>Why: a follower that acknowledged a heartbeat refuses (pre-)votes until {@code
-     * electionTicks} of its ticks have passed since it received it (see {@code Node}). The driver
-     * fires tick k no earlier than k intervals after it started, and skips ticks rather than
-     * bursting them, so only the first tick after the receipt can come at once, and the second one
-     * is due less than one interval before the receipt at the earliest (a tick late by less than an
-     * interval keeps the cadence). Hence the refusal lasts more than {@code (electionTicks - 2)}
-     * intervals of real time after the receipt, which is after the leader sent the heartbeat, which
-     * is where the lease starts. Ticks run slower than real time when a thread stalls, never faster,
-     * so a stall only lengthens the refusal. The 10% taken off covers clock rate differences between
-     * machines (real ones drift by parts per million) and rounding.
+     * electionTicks} of its ticks have passed since it received it (see {@code Node}). The driver's
+     * {@code Ticker} fires a tick only once it is due, and then sets the next one due at least one
+     * interval later and after the moment this one fired (it drops missed ticks, never bursts
+     * them). So the first tick after the receipt may come at once, the second comes after the first
+     * fired, hence after the receipt, and each later one at least an interval after the one before:
+     * the electionTicks-th tick, which ends the refusal, comes more than {@code (electionTicks - 2)}
+     * intervals of real time after the receipt. The receipt is after the leader sent the heartbeat,
+     * which is where the lease starts. Ticks run slower than real time when a thread stalls, never
+     * faster, so a stall only lengthens the refusal. The 10% taken off covers clock rate
+     * differences between machines (real ones drift by parts per million) and rounding.
      */
     public static long safeLeaseNanos(int electionTicks, long tickNanos) {
         if (electionTicks < 3 || tickNanos <= 0) {

@@ -87,6 +87,8 @@ final class Simulation {
     private long sequence;
     private long malformed;
     private int writes;
+    private int stalls;
+    private int leaderStalls;
 
     /** A message on the wire. */
     private record InFlight(long at, long seq, String from, String to, byte[] bytes) implements Comparable<InFlight> {
@@ -215,7 +217,8 @@ final class Simulation {
             long installs = snapshots.stream().mapToLong(m -> m.installs).sum();
             long duplicates = nodes.values().stream().mapToLong(n -> n.machine.duplicatesSuppressed).sum();
             long unknown = history.stream().filter(o -> o.response() == Op.UNKNOWN).count();
-            return new Result(history.size(), writes, malformed, tick, installs, duplicates, unknown, leaders.size());
+            return new Result(history.size(), writes, malformed, tick, installs, duplicates, unknown, leaders.size(), stalls,
+                    leaderStalls);
         } catch (AssertionError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -224,7 +227,7 @@ final class Simulation {
     }
 
     record Result(int operations, int writes, long malformed, long ticks, long snapshotInstalls,
-            long duplicatesSuppressed, long unknownOutcomes, int terms) {}
+            long duplicatesSuppressed, long unknownOutcomes, int terms, int stalls, int leaderStalls) {}
 
     void step() {
         tick++;
@@ -242,7 +245,10 @@ final class Simulation {
             }
         }
         for (Client c : clients) {
-            if (faults && !c.busy && c.node.up() && random.nextDouble() < 0.25) {
+            // A stalled node's clients send only just before it wakes: requests from early in
+            // the stall would overlap everything done meanwhile and could not expose a stale read.
+            boolean sending = c.node.stalledUntil == 0 || c.node.stalledUntil - tick <= 2;
+            if (faults && !c.busy && c.node.up() && sending && random.nextDouble() < 0.25) {
                 String key = KEYS[random.nextInt(KEYS.length)];
                 if (random.nextBoolean()) {
                     startWrite(c, key);
@@ -285,7 +291,12 @@ final class Simulation {
             Optional<SimNode> leader = up.stream().filter(n -> n.replica.node().isLeader()).findFirst();
             if (!up.isEmpty()) {
                 SimNode n = leader.isPresent() && random.nextDouble() < 0.8 ? leader.get() : up.get(random.nextInt(up.size()));
-                stall(n.id, 5 + random.nextInt(60));
+                // Long enough, often, for the others to elect a leader and write meanwhile.
+                stall(n.id, 10 + random.nextInt(90));
+                stalls++;
+                if (n.replica.node().isLeader()) {
+                    leaderStalls++;
+                }
             }
         }
         if (options.crashes()) {

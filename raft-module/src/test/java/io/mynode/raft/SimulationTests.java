@@ -41,6 +41,8 @@ class SimulationTests {
         long installs = 0;
         long duplicates = 0;
         long unknown = 0;
+        long stalls = 0;
+        long leaderStalls = 0;
         for (long seed = start; seed < start + count; seed++) {
             long t0 = System.nanoTime();
             Simulation.Result r = new Simulation(seed, Simulation.Options.forSeed(seed)).run();
@@ -54,16 +56,20 @@ class SimulationTests {
             installs += r.snapshotInstalls();
             duplicates += r.duplicatesSuppressed();
             unknown += r.unknownOutcomes();
+            stalls += r.stalls();
+            leaderStalls += r.leaderStalls();
         }
         // The workload must actually have done something, or the checks above prove nothing.
         assertTrue(writes > count, "only " + writes + " acknowledged writes over " + count + " seeds");
         assertTrue(ops > 5L * count, "only " + ops + " operations over " + count + " seeds");
         System.out.printf("simulated %d seeds from %d: %d operations, %d acknowledged writes, %d outcomes unknown,"
-                + " %d malformed messages dropped, %d snapshots installed, %d duplicate commands suppressed%n",
-                count, start, ops, writes, unknown, malformed, installs, duplicates);
+                + " %d malformed messages dropped, %d snapshots installed, %d duplicate commands suppressed,"
+                + " %d stalls (%d of a leader)%n",
+                count, start, ops, writes, unknown, malformed, installs, duplicates, stalls, leaderStalls);
         if (count >= 100) {
             assertTrue(installs > 0, "no snapshot was installed: the snapshot path went untested");
             assertTrue(duplicates > 0, "no retried command was deduplicated: the exactly-once path went untested");
+            assertTrue(leaderStalls > 0, "no leader stalled: the read lease's clock went untested");
         }
     }
 

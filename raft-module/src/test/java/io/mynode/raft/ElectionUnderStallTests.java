@@ -75,7 +75,8 @@ class ElectionUnderStallTests {
         Optional<String> syncedVote = Optional.empty();
 
         Driven(String id, Clock clock, long seed) {
-            this.node = new Node(id, IDS, log, new NoSnapshots(), RaftConfig.defaults(), new SplittableRandom(seed));
+            this.node = new Node(id, IDS, log, new NoSnapshots(), RaftConfig.defaults(), new SplittableRandom(seed),
+                    System::nanoTime); // no lease in the defaults: never read
             this.clock = clock;
         }
     }

@@ -62,10 +62,9 @@ public final class Node {
     private int electionElapsed;
     private int electionTimeout;
     /**
-     * Ticks since a leader last showed itself to this node (an append, heartbeat or snapshot of
-     * the current term), capped at electionTicks. Unlike {@link #electionElapsed} it survives term
-     * and role changes: a stray message of a higher term must not end the promise this node made
-     * to a leader when it acknowledged its heartbeat (see {@link #inLease()}).
+     * Ticks since a leader last showed itself (an append, heartbeat or snapshot), capped at
+     * electionTicks. Unlike {@link #electionElapsed} it survives term and role changes: a stray
+     * message of a higher term must not end the promise made by acknowledging a heartbeat.
      */
     private int sinceLeaderContact;
     /**
@@ -80,28 +79,12 @@ public final class Node {
     private Effect.RoleChange lastRoleChange;
 
     /**
-     * Without a clock: only for configurations without read leases
-     * ({@link RaftConfig#leaseNanos()} 0), which never consult one.
-     */
-    public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
-            RandomGenerator random) {
-        this(id, members, log, snapshots, config, random, () -> {
-            throw new IllegalStateException("this node was built without a clock");
-        });
-        if (config.leaseNanos() > 0) {
-            throw new IllegalArgumentException("read leases need a monotonic clock");
-        }
-    }
-
-    /**
      * Starts as a follower at the durable term and vote. {@code members} lists every node,
      * this one included, in the same order on every node. {@code clock} gives monotonic
-     * nanoseconds (as {@link System#nanoTime()}); it must keep running while this node's thread
-     * is stalled, which is what makes a paused leader's lease run out.
-     *
-     * <p>With leases on, a node starts as if it had just heard from a leader: it refuses votes
-     * for its first election timeout. It may have acknowledged a leader's heartbeat just before it
-     * crashed, and that leader may still be serving reads on the strength of it.
+     * nanoseconds (as {@link System#nanoTime()}), read only with leases on; it must keep running
+     * while this node's thread is stalled, which is what makes a paused leader's lease run out.
+     * With leases on, a node starts as if it had just heard from a leader (it may have acknowledged
+     * a heartbeat just before it crashed) and refuses votes for its first election timeout.
      */
     public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
             RandomGenerator random, LongSupplier clock) {
@@ -161,7 +144,7 @@ public final class Node {
 
     /** Removes and returns everything produced since the last call. */
     public List<Effect> drain() {
-        if (role instanceof Leader l && l.readRoundOpen) {
+        if (role instanceof Leader l && l.reads.wanted()) {
             broadcastHeartbeat(l);
         }
         List<Effect> effects = List.copyOf(out);
@@ -403,7 +386,7 @@ public final class Node {
 
     private void becomeLeader() {
         failedElections = 0;
-        Leader l = new Leader();
+        Leader l = new Leader(new ReadRounds(quorum, config.leaseNanos(), clock));
         long next = log.lastIndex() + 1;
         for (String p : peers) {
             Progress pr = new Progress(next);
@@ -421,17 +404,13 @@ public final class Node {
 
     /**
      * True while this node refuses votes and pre-votes because a leader showed itself within the
-     * last electionTicks ticks (or, with leases on, because it started less than that long ago).
-     * Check-quorum's guard against disruptive candidates (thesis §9.6), and the follower's half of
-     * the read lease: a node that acknowledged a heartbeat helps elect nobody for electionTicks of
-     * its ticks, so a leader that heard from a quorum knows no other leader can exist for a while
-     * (see {@link RaftConfig#safeLeaseNanos}). Every path to electing someone else passes here: a
-     * vote of a higher term is ignored in {@link #step}, a pre-vote and a vote of our own term
-     * (a stale message may have raised it) are refused in {@link #onVoteRequest} unless that vote
-     * was already given; and this node itself does not campaign before its election timer, reset
-     * by the same contact and at least as long, runs out. The counter is not reset by term
-     * changes, so a stale message of a higher term cannot cut the promise short.
-     * A leader is never in lease: a vote request of a higher term deposes it, dropping its lease.
+     * last electionTicks ticks (or, with leases on, it started less than that long ago): check-
+     * quorum's guard against disruptive candidates (thesis §9.6) and the follower's half of the
+     * read lease. Every path to electing someone else passes here: a higher-term vote is ignored
+     * in {@link #step}, a pre-vote or a not yet given vote of our own term (a stale message may
+     * have raised it) is refused in {@link #onVoteRequest}, and our own election timer is reset by
+     * the same contact. A leader is never in lease: a higher-term vote request deposes it, and
+     * with that its lease. The package documentation gives the whole argument.
      */
     private boolean inLease() {
         return config.checkQuorum() && !(role instanceof Leader) && sinceLeaderContact < config.electionTicks();
@@ -664,15 +643,7 @@ public final class Node {
         }
         Progress pr = l.progress.get(from);
         pr.recentActive = true;
-        if (r.readSeq() > pr.readSeq && r.readSeq() <= l.round) {
-            pr.readSeq = r.readSeq();
-            if (config.leaseNanos() > 0 && l.round - r.readSeq() < Leader.ROUNDS) {
-                pr.ackedSentAt = l.roundSentAt[(int) (r.readSeq() % Leader.ROUNDS)];
-                pr.acked = true;
-                extendLease(l);
-            }
-            releaseReads(l);
-        }
+        l.reads.echoed(pr, r.readSeq(), l.progress.values()).forEach(this::answer);
         if (pr.match >= log.lastIndex()) {
             return;
         }
@@ -760,23 +731,14 @@ public final class Node {
         return true;
     }
 
-    /**
-     * Sends the next heartbeat round. With leases on, its send time is read now, before the
-     * messages leave (the driver sends them after this returns and a log sync): a lease counted from
-     * a time a little too early only ends a little too early.
-     */
     private void broadcastHeartbeat(Leader l) {
         heartbeatElapsed = 0;
-        l.readRoundOpen = false;
-        l.round++;
-        if (config.leaseNanos() > 0) {
-            l.roundSentAt[(int) (l.round % Leader.ROUNDS)] = clock.getAsLong();
-        }
+        long round = l.reads.send();
         for (String p : peers) {
             Progress pr = l.progress.get(p);
             pr.ackedSinceHeartbeat = false;
             pr.commitSent = Math.max(pr.commitSent, Math.min(pr.match, commit));
-            send(p, new Heartbeat(Math.min(pr.match, commit), l.round));
+            send(p, new Heartbeat(Math.min(pr.match, commit), round));
         }
     }
 
@@ -784,29 +746,18 @@ public final class Node {
 
     /**
      * Gives {@code r} a read index: at once in a single-node cluster or under a valid lease, else
-     * with the number of the next heartbeat round, to be confirmed by a quorum echoing it.
+     * to be confirmed by the next heartbeat round ({@link ReadRounds}).
      */
     private void addRead(Leader l, PendingRead r) {
         if (!l.committedInTerm) {
             l.waiting.add(r); // our commit index may lag the true one until we commit in our term
             return;
         }
-        if (quorum == 1 || holdsLease(l)) {
-            answer(new PendingRead(r.from(), r.ids(), commit, l.round));
-            return;
-        }
-        l.readRoundOpen = true;
-        l.reads.add(new PendingRead(r.from(), r.ids(), commit, l.round + 1));
-    }
-
-    private void releaseReads(Leader l) {
-        List<Long> seqs = new ArrayList<>(peers.size() + 1);
-        seqs.add(Long.MAX_VALUE); // the leader confirms every round it sends
-        l.progress.values().forEach(pr -> seqs.add(pr.readSeq));
-        seqs.sort(Collections.reverseOrder());
-        long confirmed = seqs.get(quorum - 1);
-        while (!l.reads.isEmpty() && l.reads.getFirst().seq() <= confirmed) {
-            answer(l.reads.removeFirst());
+        PendingRead indexed = new PendingRead(r.from(), r.ids(), commit, l.reads.round());
+        if (quorum == 1 || l.reads.holdsLease()) {
+            answer(indexed);
+        } else {
+            l.reads.await(indexed);
         }
     }
 
@@ -816,39 +767,6 @@ public final class Node {
         } else {
             send(r.from(), new ReadResponse(r.ids(), r.index()));
         }
-    }
-
-    /**
-     * The lease starts at the send time of the round that the quorum-th freshest follower echoed,
-     * counting the leader itself as the freshest (so quorum - 1 followers are needed): each of
-     * those followers received that round after it was sent and refuses to vote for a while after
-     * (see {@link #inLease()}), and any new leader needs a vote from one of them or from this
-     * leader, which votes only after it stopped leading. Only rounds sent by this leadership count:
-     * a new {@link Leader} starts unleased, so a new leader serves lease reads only after a quorum
-     * answered a heartbeat it sent as leader (and, as every read, after it committed in its term).
-     */
-    private void extendLease(Leader l) {
-        List<Long> sent = new ArrayList<>(peers.size());
-        for (Progress pr : l.progress.values()) {
-            if (pr.acked) {
-                sent.add(pr.ackedSentAt);
-            }
-        }
-        if (quorum < 2 || sent.size() < quorum - 1) {
-            return; // alone, a node needs no lease: its reads are answered at once
-        }
-        // Monotonic times may be negative or wrap: compare by difference.
-        sent.sort((a, b) -> Long.signum(b - a));
-        long until = sent.get(quorum - 2) + config.leaseNanos();
-        if (!l.leased || until - l.leaseUntil > 0) {
-            l.leaseUntil = until;
-            l.leased = true;
-        }
-    }
-
-    /** Reads the clock: a leader paused for longer than its lease finds it over when it resumes. */
-    private boolean holdsLease(Leader l) {
-        return config.leaseNanos() > 0 && l.leased && clock.getAsLong() - l.leaseUntil < 0;
     }
 
     // ---------------------------------------------------------------- plumbing

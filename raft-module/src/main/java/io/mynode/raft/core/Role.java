@@ -32,37 +32,18 @@ sealed interface Role {
         }
     }
 
-    /**
-     * Leading: per-follower progress, the read-index machinery and the read lease. Every heartbeat
-     * broadcast is a numbered round; a read gets the commit index and the number of the next round,
-     * and once a quorum has echoed that round every read of it is confirmed (the leader was still
-     * leader after the read arrived). With leases on, the send time of each recent round is kept,
-     * so that an echo tells when the follower's promise not to vote began.
-     */
+    /** Leading: per-follower progress, and reads with their heartbeat rounds and lease. */
     final class Leader implements Role {
-        /** Send times kept for this many recent rounds; an echo of an older round extends no lease. */
-        static final int ROUNDS = 64;
-
         final Map<String, Progress> progress = new HashMap<>();
         /** Reads that arrived before an entry of this term was committed. */
         final List<PendingRead> waiting = new ArrayList<>();
-        /** Reads with an index and a round, oldest first. */
-        final List<PendingRead> reads = new ArrayList<>();
-        /** The last heartbeat round sent. */
-        long round;
-        /** Monotonic send time of round r, at {@code r % ROUNDS}. */
-        final long[] roundSentAt = new long[ROUNDS];
-        /**
-         * Reads joined round {@code round + 1} since the last broadcast: that round's heartbeat is
-         * sent once, at {@link Node#drain()}, however many reads arrived in between.
-         */
-        boolean readRoundOpen;
-        /** Whether {@link #leaseUntil} holds: false until a quorum echoed a round of this leadership. */
-        boolean leased;
-        /** The lease ends at this monotonic time (compare by difference: nanoTime may be negative). */
-        long leaseUntil;
+        final ReadRounds reads;
         int checkQuorumElapsed;
         boolean committedInTerm;
+
+        Leader(ReadRounds reads) {
+            this.reads = reads;
+        }
 
         @Override
         public String name() {

@@ -316,12 +316,9 @@ class LeaseTests {
         }
 
         @Test
-        void aLeaseNeedsCheckQuorumAndANodeWithAClock() {
+        void aLeaseNeedsCheckQuorum() {
             assertThrows(IllegalArgumentException.class, () -> new RaftConfig(10, 2, 1024, 8, 1024, true, false, LEASE));
             assertThrows(IllegalArgumentException.class, () -> new RaftConfig(10, 2, 1024, 8, 1024, true, true, -1));
-            RaftConfig leased = new RaftConfig(10, 2, 1024, 8, 1024, true, true, LEASE);
-            assertThrows(IllegalArgumentException.class,
-                    () -> new Node("n1", List.of("n1", "n2", "n3"), new MemoryLog(), null, leased, new SplittableRandom(1)));
         }
     }
 

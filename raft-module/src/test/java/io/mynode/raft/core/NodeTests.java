@@ -18,7 +18,7 @@ class NodeTests {
     private static final List<String> MEMBERS = List.of("n1", "n2", "n3");
 
     private static Node node(String id, MemoryLog log, RaftConfig config) {
-        return new Node(id, MEMBERS, log, new NoSnapshots(), config, new SplittableRandom(1));
+        return new Node(id, MEMBERS, log, new NoSnapshots(), config, new SplittableRandom(1), System::nanoTime);
     }
 
     private static List<Envelope> sent(Node n) {
@@ -44,7 +44,7 @@ class NodeTests {
             int max = 0;
             for (long seed = 1; seed <= 20; seed++) {
                 Node n = new Node("n1", MEMBERS, new MemoryLog(), new NoSnapshots(), RaftConfig.defaults(),
-                        new SplittableRandom(seed));
+                        new SplittableRandom(seed), System::nanoTime);
                 int first = ticksToNextCampaign(n);
                 assertTrue(first >= 10 && first < 20, "a first election waits [n, 2n): " + first);
                 for (int i = 0; i < 10; i++) {
@@ -60,7 +60,8 @@ class NodeTests {
         void hearingFromALeaderBringsTheRangeBack() {
             for (long seed = 1; seed <= 20; seed++) {
                 MemoryLog log = new MemoryLog();
-                Node n = new Node("n1", MEMBERS, log, new NoSnapshots(), RaftConfig.defaults(), new SplittableRandom(seed));
+                Node n = new Node("n1", MEMBERS, log, new NoSnapshots(), RaftConfig.defaults(), new SplittableRandom(seed),
+                        System::nanoTime);
                 for (int i = 0; i < 5; i++) {
                     ticksToNextCampaign(n);
                 }

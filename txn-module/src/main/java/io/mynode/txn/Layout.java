@@ -141,7 +141,21 @@ final class Layout {
         return KeyRange.closedOpen(from, to);
     }
 
-    /** The write-log key of the commit at {@code version}. */
+    /**
+     * Most bytes of keys one write-log entry holds. A commit that wrote more keys than fit gets
+     * several entries (parts), because one engine value is at most {@link #MAX_VALUE} bytes and a
+     * transaction's write set is bounded only by {@link #MAX_COMMIT_BYTES}.
+     */
+    static final int LOG_PART_BYTES = 256 << 10;
+
+    /**
+     * Largest commit command a transaction may propose. It bounds what one Raft entry carries, so
+     * that every entry fits a peer message ({@code grpc.max.message.bytes}, 32 MiB by default)
+     * with room to spare; a larger transaction fails with a clear error before anything is logged.
+     */
+    static final int MAX_COMMIT_BYTES = 8 << 20;
+
+    /** The write-log key of the commit at {@code version} (its first part). */
     static byte[] log(long version) {
         byte[] k = new byte[9];
         k[0] = LOG;
@@ -149,9 +163,26 @@ final class Layout {
         return k;
     }
 
-    /** Write-log entries with versions in {@code [from, to]}. */
+    /**
+     * The key of part {@code part} of the write-log entry at {@code version}: part 0 is
+     * {@link #log(long)}, later parts append the part number, so they sort right after it and
+     * before the next version's entry.
+     */
+    static byte[] log(long version, int part) {
+        if (part == 0) {
+            return log(version);
+        }
+        byte[] k = Arrays.copyOf(log(version), 13);
+        k[9] = (byte) (part >>> 24);
+        k[10] = (byte) (part >>> 16);
+        k[11] = (byte) (part >>> 8);
+        k[12] = (byte) part;
+        return k;
+    }
+
+    /** Write-log entries (every part) with versions in {@code [from, to]}. */
     static KeyRange logRange(long from, long to) {
-        return KeyRange.closed(log(from), log(to));
+        return KeyRange.closed(log(from), log(to, -1)); // part 0xffffffff: past every part of {@code to}
     }
 
     static long logVersion(byte[] logKey) {

@@ -69,7 +69,12 @@ final class MvccEngine implements TransactionEngine {
 
     /** Proposes {@code request} and returns what the state machine decided, at which index. */
     Decided propose(Wire.Request request) {
-        Applied applied = await(consensus.propose(Wire.encode(request)), "proposing a transaction command");
+        return propose(Wire.encode(request));
+    }
+
+    /** Proposes an encoded request. */
+    Decided propose(byte[] request) {
+        Applied applied = await(consensus.propose(request), "proposing a transaction command");
         return new Decided(applied.index(), Wire.decodeOutcome(applied.result()));
     }
 

@@ -164,12 +164,20 @@ final class MvccStateMachine implements StateMachine {
             return new Wire.Conflict(conflict.get());
         }
         if (!c.writes().isEmpty()) {
-            List<byte[]> keys = new ArrayList<>(c.writes().size());
+            List<byte[]> keys = new ArrayList<>();
+            int part = 0;
+            int bytes = 0;
             for (Wire.Write w : c.writes()) {
                 batch.put(Layout.data(w.key(), index), w.value() == null ? Layout.tombstone() : Layout.putValue(w.value()));
+                if (!keys.isEmpty() && bytes + w.key().length > Layout.LOG_PART_BYTES) {
+                    batch.put(Layout.log(index, part++), Wire.encodeKeys(keys));
+                    keys.clear();
+                    bytes = 0;
+                }
                 keys.add(w.key());
+                bytes += w.key().length + 5;
             }
-            batch.put(Layout.log(index), Wire.encodeKeys(keys));
+            batch.put(Layout.log(index, part), Wire.encodeKeys(keys));
         }
         collect(Math.max(lowWater, index - c.retention()), batch);
         return new Wire.Committed(index);

@@ -155,10 +155,16 @@ final class MvccTransaction implements Transaction {
         List<Wire.Write> ws = new ArrayList<>(writes.size());
         writes.forEach((k, v) -> ws.add(new Wire.Write(k, v == DELETED ? null : v)));
         Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ReadSet.merge(ranges), ws);
+        byte[] payload = Wire.encode(command);
         // Whatever happens from here, this transaction is over: a retry is a new transaction.
         state = State.ROLLED_BACK;
         release();
-        MvccEngine.Decided d = engine.propose(command);
+        if (payload.length > Layout.MAX_COMMIT_BYTES) {
+            throw new InvalidInputException("transaction " + id + " is too large to commit: its " + writes.size()
+                    + " writes and its reads take " + payload.length + " bytes, over the limit of "
+                    + Layout.MAX_COMMIT_BYTES + "; split it into smaller transactions (nothing was written)");
+        }
+        MvccEngine.Decided d = engine.propose(payload);
         return switch (d.outcome()) {
             case Wire.Committed c -> {
                 state = State.COMMITTED;

@@ -52,6 +52,51 @@ class MvccTransactionTests {
     }
 
     @Nested
+    class LargeTransactions {
+        @ParameterizedTest
+        @MethodSource("io.mynode.txn.Fixture#engines")
+        void aCommitWritingMoreKeysThanOneWriteLogEntryHoldsIsStoredInPartsAndValidated(String engine) {
+            try (Fixture g = Fixture.open(engine)) {
+                // 40,000 keys of 40 bytes: about 1.8 MB of keys, more than one engine value may hold.
+                String pad = "x".repeat(32);
+                Transaction reader = g.engine.begin();
+                reader.get(b("key-39999-" + pad)); // lands in the write log's last part
+                try (Transaction t = g.engine.begin()) {
+                    for (int i = 0; i < 40_000; i++) {
+                        t.put(b("key-" + i + "-" + pad), b("v"));
+                    }
+                    t.commit();
+                }
+                try (Transaction t = g.engine.beginReadOnly()) {
+                    assertEquals("v", s(t.get(b("key-39999-" + pad)).orElseThrow()));
+                }
+                reader.put(b("other"), b("1"));
+                SerializationFailure e = assertThrows(SerializationFailure.class, reader::commit);
+                assertTrue(e.getMessage().contains("key-39999-"), e.getMessage());
+            }
+        }
+
+        @ParameterizedTest
+        @MethodSource("io.mynode.txn.Fixture#engines")
+        void aTransactionTooLargeToCommitFailsAndWritesNothing(String engine) {
+            try (Fixture g = Fixture.open(engine)) {
+                byte[] big = new byte[Layout.MAX_VALUE];
+                Transaction t = g.engine.begin();
+                int values = Layout.MAX_COMMIT_BYTES / Layout.MAX_VALUE + 1;
+                for (int i = 0; i < values; i++) {
+                    t.put(b("big-" + i), big);
+                }
+                InvalidInputException e = assertThrows(InvalidInputException.class, t::commit);
+                assertTrue(e.getMessage().contains("too large"), e.getMessage());
+                assertEquals(Transaction.State.ROLLED_BACK, t.state());
+                try (Transaction r = g.engine.beginReadOnly()) {
+                    assertEquals(Optional.empty(), r.get(b("big-0")));
+                }
+            }
+        }
+    }
+
+    @Nested
     class OwnWrites {
         @Test
         void getSeesOwnPutsAndDeletesBeforeCommit() {

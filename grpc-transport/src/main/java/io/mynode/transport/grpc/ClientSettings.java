@@ -13,14 +13,17 @@ import java.time.Duration;
  *     client gives up with an outcome-unknown error and drops the session's stream
  *     ({@code mynode.grpc.statement.timeout.ms}, default 60 s)
  * @param maxMessageBytes largest message the client accepts ({@code mynode.grpc.max.message.bytes}, default 32 MiB)
+ * @param networkThreads network threads shared by every connection of this process
+ *     ({@code mynode.grpc.network.threads}, default 1; read once, by the first connection)
  */
-record ClientSettings(Duration callDeadline, Duration statementTimeout, int maxMessageBytes) {
+record ClientSettings(Duration callDeadline, Duration statementTimeout, int maxMessageBytes, int networkThreads) {
 
     static ClientSettings fromSystemProperties() {
         return new ClientSettings(
                 Duration.ofMillis(property("mynode.grpc.call.deadline.ms", 10_000, 1)),
                 Duration.ofMillis(property("mynode.grpc.statement.timeout.ms", 60_000, 1)),
-                (int) property("mynode.grpc.max.message.bytes", 32 << 20, 64 << 10));
+                (int) property("mynode.grpc.max.message.bytes", 32 << 20, 64 << 10),
+                (int) Math.min(256, property("mynode.grpc.network.threads", 1, 1)));
     }
 
     private static long property(String name, long defaultValue, long min) {

@@ -22,6 +22,8 @@ import java.util.Optional;
  *   <tr><td>{@code keepalive.ms}</td><td>10000</td><td>HTTP/2 ping interval on idle peer connections</td></tr>
  *   <tr><td>{@code handshake.timeout.ms}</td><td>5000</td><td>a connection that has not spoken HTTP/2 by then is closed</td></tr>
  *   <tr><td>{@code shutdown.grace.ms}</td><td>2000</td><td>how long {@code close()} lets running statements finish</td></tr>
+ *   <tr><td>{@code network.threads}</td><td>1</td><td>network (event-loop) threads shared by the server
+ *       and the peer links; see {@link NetworkThreads}</td></tr>
  *   <tr><td>{@code faults.file}</td><td>(none)</td><td>testing only: a file of peer ids whose messages are dropped</td></tr>
  *   <tr><td>{@code faults.poll.ms}</td><td>100</td><td>how often the faults file is read</td></tr>
  * </table>
@@ -37,13 +39,14 @@ record GrpcSettings(
         Duration keepAlive,
         Duration handshakeTimeout,
         Duration shutdownGrace,
+        int networkThreads,
         Optional<Path> faultsFile,
         Duration faultsPoll) {
 
     static final String[] KEYS = {
         "max.message.bytes", "chunk.bytes", "peer.queue", "peer.batch.bytes", "peer.backoff.min.ms",
         "peer.backoff.max.ms", "peer.connect.timeout.ms", "keepalive.ms", "handshake.timeout.ms",
-        "shutdown.grace.ms", "faults.file", "faults.poll.ms"
+        "shutdown.grace.ms", "network.threads", "faults.file", "faults.poll.ms"
     };
 
     /** Reads and checks {@code settings}; an unknown key or a value out of range is a ConfigException. */
@@ -65,6 +68,7 @@ record GrpcSettings(
                 Duration.ofMillis(settings.longValue("keepalive.ms", 10_000, 1_000, 3_600_000)),
                 Duration.ofMillis(settings.longValue("handshake.timeout.ms", 5_000, 10, 600_000)),
                 Duration.ofMillis(settings.longValue("shutdown.grace.ms", 2_000, 0, 600_000)),
+                settings.intValue("network.threads", 1, 1, 256),
                 faults.isEmpty() ? Optional.empty() : Optional.of(Path.of(faults)),
                 Duration.ofMillis(settings.longValue("faults.poll.ms", 100, 10, 60_000)));
     }

@@ -30,6 +30,7 @@ final class GrpcTransport implements Transport {
     private final NodeConfig config;
     private final GrpcSettings settings;
     private final FaultFile faults;
+    private final NetworkThreads network;
     private final PeerMesh peers;
     private final ClientEndpoint clients;
     private final Server server;
@@ -39,10 +40,10 @@ final class GrpcTransport implements Transport {
         this.config = config;
         this.settings = settings;
         this.faults = FaultFile.watch(settings.faultsFile(), settings.faultsPoll());
-        this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults);
+        this.network = new NetworkThreads(settings.networkThreads(), "mynode-net-" + config.nodeId());
+        this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults, network);
         this.clients = new ClientEndpoint(settings.chunkBytes(), settings.maxMessageBytes());
-        this.server = NettyServerBuilder
-                .forAddress(listen)
+        this.server = network.serve(NettyServerBuilder.forAddress(listen))
                 .addService(clients)
                 .addService(peers)
                 // Callbacks run on the network thread: they only enqueue (a peer's messages into
@@ -76,6 +77,7 @@ final class GrpcTransport implements Transport {
         } catch (IOException e) {
             transport.peers.close();
             transport.faults.close();
+            transport.network.close();
             throw new UnavailableException("node " + config.nodeId() + " cannot listen on " + config.listen()
                     + " (node.listen): " + Wire.messageOf(e), e);
         }
@@ -138,6 +140,8 @@ final class GrpcTransport implements Transport {
             faults.close();
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            network.close();
         }
     }
 }

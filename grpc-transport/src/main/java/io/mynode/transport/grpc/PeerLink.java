@@ -15,22 +15,30 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The outbound half of this node's link to one peer: a bounded queue and a sender thread that
- * keeps one {@code Peer.Connect} stream open to the peer and writes batches of queued messages
- * into it.
+ * The outbound half of this node's link to one peer: a bounded queue, written into one
+ * {@code Peer.Connect} stream by whichever thread finds it has work, and a connector thread that
+ * keeps that stream open.
  *
  * <pre>
- *   send(to, bytes) ─► queue (bounded; full: the oldest message is dropped)
- *                         │
- *              sender ────┘  connect: Hello ─► wait for Welcome (peer.connect.timeout.ms)
- *                            pump:    Batch, Batch, ... while the stream is ready
- *                            broken:  wait backoff (doubling from peer.backoff.min.ms to .max.ms)
+ *   send(to, bytes) ─► queue (bounded; full: the oldest message is dropped) ─► drain
+ *   drain (the sending thread, or the network thread when the stream becomes ready again):
+ *                      Batch, Batch, ... while the stream is ready
+ *   connector thread:  connect: Hello ─► wait for Welcome (peer.connect.timeout.ms) ─► drain
+ *                      wait until the stream breaks, then back off (peer.backoff.min.ms doubling
+ *                      to .max.ms) and connect again
  * </pre>
+ *
+ * <p>Why drain on the sending thread: handing every round of Raft messages to a sender thread
+ * cost a thread wake-up per peer per round, a large share of a message's cost on a small
+ * machine. Writing into a gRPC stream never blocks (it queues for the network thread), so the
+ * sender may do it itself; a work-in-progress counter lets exactly one thread drain at a time
+ * and makes sure that messages queued while another thread drains are not left behind.
  *
  * <p>Why drop the oldest: a message that waited behind a full queue is the stalest one (an old
  * heartbeat, an append the leader will send again); consensus tolerates loss, not a sender that
@@ -53,39 +61,47 @@ final class PeerLink implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
-    private final Thread sender;
+    /** Drain requests not yet served; the thread that raises it from zero drains. */
+    private final AtomicInteger drainRequests = new AtomicInteger();
+    /** Taken from the queue but too big for the batch being built; only the draining thread touches it. */
+    private byte[] carried;
+    private final Thread connector;
     private volatile boolean closed;
     private volatile Stream current;
 
-    PeerLink(String self, String peer, HostPort address, GrpcSettings settings, FaultFile faults) {
+    PeerLink(String self, String peer, HostPort address, GrpcSettings settings, FaultFile faults, NetworkThreads network) {
         this.self = self;
         this.peer = peer;
         this.settings = settings;
         this.faults = faults;
         this.queue = new ArrayBlockingQueue<>(settings.peerQueue());
-        this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
+        this.channel = network.connect(NettyChannelBuilder.forAddress(address.host(), address.port()))
                 .usePlaintext()
-                // The stream's callbacks only set flags and signal the sender: no executor hop.
+                // The stream's callbacks only set flags, drain or signal the connector: no executor hop.
                 .directExecutor()
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 .keepAliveTime(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(true)
                 .build();
-        this.sender = Threads.named("mynode-peer-" + peer + "-").newThread(this::run);
+        this.connector = Threads.named("mynode-peer-" + peer + "-").newThread(this::run);
     }
 
     void start() {
-        sender.start();
+        connector.start();
     }
 
-    /** Queues {@code message}; never blocks: when the queue is full the oldest message is dropped. */
+    /**
+     * Queues {@code message} and writes what the stream can take now; never blocks: when the
+     * queue is full the oldest message is dropped.
+     */
     void enqueue(byte[] message) {
         while (!queue.offer(message)) {
             if (queue.poll() != null) {
                 dropped.incrementAndGet();
             }
         }
+        drain();
     }
 
     /** Messages dropped because the queue was full or the link was cut or broken. */
@@ -117,7 +133,8 @@ final class PeerLink implements AutoCloseable {
             try {
                 if (stream.open()) {
                     backoff = settings.peerBackoffMin();
-                    pump(stream);
+                    drain(); // what was queued while connecting
+                    stream.awaitBroken();
                 }
             } catch (InterruptedException e) {
                 stream.cancel("link closed");
@@ -139,14 +156,34 @@ final class PeerLink implements AutoCloseable {
         }
     }
 
-    /** Writes batches of queued messages while the stream stays healthy. */
-    private void pump(Stream stream) throws InterruptedException {
-        byte[] carried = null; // taken from the queue but too big for the previous batch
-        while (!closed && !stream.broken) {
-            byte[] first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+    /**
+     * Writes queued messages while the current stream is welcomed and ready. Callable from any
+     * thread at any time: one thread drains, and a request that arrives meanwhile makes it go
+     * round once more instead of being lost.
+     */
+    private void drain() {
+        if (drainRequests.getAndIncrement() != 0) {
+            return;
+        }
+        int requests = 1;
+        do {
+            try {
+                writeReady();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "writing to peer " + peer + " failed", e);
+            }
+            requests = drainRequests.addAndGet(-requests);
+        } while (requests != 0);
+    }
+
+    /** Writes batches of queued messages into the current stream while it is ready. */
+    private void writeReady() {
+        Stream stream = current;
+        while (stream != null && stream.welcomed && !stream.broken && !closed && stream.requests.isReady()) {
+            byte[] first = carried != null ? carried : queue.poll();
             carried = null;
             if (first == null) {
-                continue;
+                return;
             }
             int limit = Math.min(settings.maxMessageBytes(), stream.peerMaxMessageBytes) - 1024;
             if (first.length > limit) {
@@ -158,7 +195,6 @@ final class PeerLink implements AutoCloseable {
             Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
             long bytes = first.length;
             while (bytes < settings.peerBatchBytes()) {
-                // poll, not peek-then-poll: a full queue's enqueue may drop the head meanwhile.
                 byte[] next = queue.poll();
                 if (next == null) {
                     break;
@@ -174,28 +210,25 @@ final class PeerLink implements AutoCloseable {
                 dropped.addAndGet(batch.getMessagesCount());
                 continue;
             }
-            if (!stream.awaitReady() || !stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
-                dropped.addAndGet(batch.getMessagesCount() + (carried == null ? 0 : 1));
+            if (!stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
+                dropped.addAndGet(batch.getMessagesCount());
                 return;
             }
             sent.addAndGet(batch.getMessagesCount());
-        }
-        if (carried != null) {
-            dropped.incrementAndGet();
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        sender.interrupt();
+        connector.interrupt();
         Stream s = current;
         if (s != null) {
             s.cancel("node is shutting down");
         }
         channel.shutdownNow();
         try {
-            sender.join(1000);
+            connector.join(1000);
             channel.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -236,13 +269,13 @@ final class PeerLink implements AutoCloseable {
             }
         }
 
-        boolean awaitReady() throws InterruptedException {
+        /** Waits until the stream breaks or the link closes. */
+        void awaitBroken() throws InterruptedException {
             lock.lock();
             try {
-                while (!broken && !closed && !requests.isReady()) {
-                    changed.await(100, TimeUnit.MILLISECONDS);
+                while (!broken && !closed) {
+                    changed.await();
                 }
-                return !broken && !closed;
             } finally {
                 lock.unlock();
             }
@@ -258,6 +291,7 @@ final class PeerLink implements AutoCloseable {
                 return true;
             } catch (RuntimeException e) {
                 broken = true;
+                changed.signalAll(); // the connector starts over
                 return false;
             } finally {
                 lock.unlock();
@@ -282,7 +316,8 @@ final class PeerLink implements AutoCloseable {
         @Override
         public void beforeStart(ClientCallStreamObserver<PeerFrame> requestStream) {
             this.requests = requestStream;
-            requestStream.setOnReadyHandler(this::signal);
+            // Ready again after gRPC's flow control held writes back: drain on the network thread.
+            requestStream.setOnReadyHandler(PeerLink.this::drain);
         }
 
         @Override
@@ -294,6 +329,7 @@ final class PeerLink implements AutoCloseable {
                 }
                 welcomed = true;
                 signal();
+                drain();
             }
         }
 

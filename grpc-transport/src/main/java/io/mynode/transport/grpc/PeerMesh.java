@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Inbound, a stream must open with a Hello naming a node of {@code cluster.peers} (not this
  * one) as sender and this node as receiver; anything else (no hello, a second hello, an unknown
  * sender, a frame without a kind) ends that stream with INVALID_ARGUMENT and leaves the node
- * and every other stream alone. Messages are handed to the receiver on the gRPC thread that read
- * them, one stream at a time in order; a receiver that is slow therefore slows only that peer's
- * stream (gRPC flow control), and a receiver that throws loses only that message.
+ * and every other stream alone. Messages are handed to the receiver on the network thread that
+ * read them, in order per stream; that thread may serve every connection of the node, so the
+ * receiver must only queue them (Raft's inbox does), never block.
  */
 final class PeerMesh extends PeerGrpc.PeerImplBase implements PeerNetwork, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PeerMesh.class.getName());
@@ -38,14 +38,14 @@ final class PeerMesh extends PeerGrpc.PeerImplBase implements PeerNetwork, AutoC
     private volatile Receiver receiver;
     private volatile boolean closed;
 
-    PeerMesh(String self, Map<String, HostPort> peers, GrpcSettings settings, FaultFile faults) {
+    PeerMesh(String self, Map<String, HostPort> peers, GrpcSettings settings, FaultFile faults, NetworkThreads network) {
         this.self = self;
         this.members = Set.copyOf(peers.keySet());
         this.faults = faults;
         this.maxMessageBytes = settings.maxMessageBytes();
         peers.forEach((id, address) -> {
             if (!id.equals(self)) {
-                links.put(id, new PeerLink(self, id, address, settings, faults));
+                links.put(id, new PeerLink(self, id, address, settings, faults, network));
             }
         });
     }

@@ -26,6 +26,16 @@ import java.util.function.Supplier;
  * first use. Thread-safe.
  */
 final class RemoteConnection implements Connection {
+    /** One process's client connections share their network threads (see {@link NetworkThreads}). */
+    private static NetworkThreads clientNetwork;
+
+    private static synchronized NetworkThreads clientNetwork(ClientSettings settings) {
+        if (clientNetwork == null) {
+            clientNetwork = new NetworkThreads(settings.networkThreads(), "mynode-client-net");
+        }
+        return clientNetwork;
+    }
+
     private final HostPort address;
     private final ClientSettings settings;
     private final ManagedChannel channel;
@@ -35,7 +45,7 @@ final class RemoteConnection implements Connection {
     RemoteConnection(HostPort address, ClientSettings settings) {
         this.address = address;
         this.settings = settings;
-        this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
+        this.channel = clientNetwork(settings).connect(NettyChannelBuilder.forAddress(address.host(), address.port()))
                 .usePlaintext()
                 // Our callbacks only queue what arrives (RemoteSession.Stream): run them on the
                 // network thread rather than paying a hand-off to an executor per message.

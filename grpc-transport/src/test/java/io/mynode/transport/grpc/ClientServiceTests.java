@@ -210,7 +210,7 @@ class ClientServiceTests {
 
         @Test
         void aStatementWithoutAnswerInTimeHasAnUnknownOutcomeAndItsTransactionIsRolledBack() {
-            Connection c = connect(new ClientSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 32 << 20));
+            Connection c = connect(new ClientSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 32 << 20, 1));
             Session s = c.session();
             long txn = ((StatementResult.TransactionChanged) s.execute("begin")).id();
             assertThrows(OutcomeUnknownException.class, () -> s.execute("sleep 1500"));

@@ -137,38 +137,38 @@ class PeerNetworkTests {
     }
 
     @Test
-    void aSlowReceiverStallsOnlyThatSendersStream() throws InterruptedException {
+    void aPeerThatBacksUpStallsOnlyItsOwnLink() throws InterruptedException {
         var ports = TestNodes.freePorts("a", "b", "c");
         var a = start("a", ports, Map.of("peer.queue", "50"));
         var b = start("b", ports, Map.of());
         var c = start("c", ports, Map.of());
         awaitLink(a, "a", "b");
-        awaitLink(c, "c", "b");
         awaitLink(a, "a", "c");
+        // b's network thread is held (a receiver must never do this; here it makes b stop
+        // reading), so a's link to b backs up through gRPC's flow control.
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         BlockingQueue<Received> inbox = inboxes.get("b");
         b.peers().receiver((from, m) -> {
-            if (from.equals("a")) {
-                try {
-                    release.await(); // b is slow with a's messages only
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             receiver("b", inbox).receive(from, m);
         });
-        long t0 = System.nanoTime();
-        byte[] big = new byte[16 << 10];
-        for (int i = 0; i < 5_000; i++) {
-            a.peers().send("b", big); // 80 MB: far more than gRPC's buffers, so a's link backs up
+        try {
+            long t0 = System.nanoTime();
+            byte[] big = new byte[16 << 10];
+            for (int i = 0; i < 5_000; i++) {
+                a.peers().send("b", big); // 80 MB: far more than gRPC's buffers, so a's link backs up
+            }
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "send blocked on a slow peer");
+            send(a, "c", "a to c is not held up");
+            assertEquals(new Received("a", "a to c is not held up"), next("c"));
+            assertTrue(a.mesh().link("b").dropped() > 0, "a's queue to b should have overflowed");
+        } finally {
+            release.countDown();
         }
-        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "send blocked on a slow peer");
-        send(c, "b", "c is not held up");
-        assertEquals(new Received("c", "c is not held up"), next("b"));
-        send(a, "c", "nor is a to c");
-        assertEquals(new Received("a", "nor is a to c"), next("c"));
-        release.countDown();
-        assertTrue(a.mesh().link("b").dropped() > 0, "a's queue to b should have overflowed");
     }
 
     @Test
@@ -212,7 +212,12 @@ class PeerNetworkTests {
         var back = start("b", ports, Map.of());
         awaitLink(a, "a", "b");
         send(a, "b", "after restart");
-        assertEquals(new Received("a", "after restart"), next("b"));
+        Received first = next("b");
+        // A message queued while b was away may be delivered late (the contract allows it) or lost.
+        if (first.equals(new Received("a", "while down"))) {
+            first = next("b");
+        }
+        assertEquals(new Received("a", "after restart"), first);
         send(back, "a", "and back");
         assertEquals(new Received("b", "and back"), next("a"));
     }

@@ -7,7 +7,10 @@ package io.mynode.kernel.consensus;
  */
 public interface PeerNetwork {
 
-    /** Receives messages addressed to this node; called on transport threads. */
+    /**
+     * Receives messages addressed to this node; called on transport threads, which it must not
+     * block (queue the message and return): those threads may carry every other peer's messages too.
+     */
     @FunctionalInterface
     interface Receiver {
         void receive(String from, byte[] message);

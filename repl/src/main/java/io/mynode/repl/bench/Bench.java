@@ -46,6 +46,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "run for this long instead of --count")
     Double durationSeconds;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+            description = "run the workload this long first, unmeasured, so that every JVM's JIT has compiled "
+                    + "the hot paths (default: ${DEFAULT-VALUE}; 0 for none)")
+    double warmupSeconds;
+
     @Option(names = "--rows", defaultValue = "1000", description = "rows preloaded for read (default: ${DEFAULT-VALUE})")
     int rows;
 
@@ -65,8 +70,8 @@ public final class Bench implements Callable<Integer> {
             return 2;
         }
         if (concurrency < 1 || rows < 1 || accounts < 2 || (count != null && count < 1)
-                || (durationSeconds != null && durationSeconds <= 0)) {
-            System.err.println("Error: --concurrency, --count, --duration and --rows must be positive, --accounts at least 2");
+                || (durationSeconds != null && durationSeconds <= 0) || warmupSeconds < 0) {
+            System.err.println("Error: --concurrency, --count, --duration and --rows must be positive, --warmup not negative, --accounts at least 2");
             return 2;
         }
         Workload workload = switch (kind) {
@@ -82,9 +87,18 @@ public final class Bench implements Callable<Integer> {
             try (Session setup = nodes.get(0).session()) {
                 workload.setup(setup);
             }
+            long warmedUp = 0;
+            long firstTicket = 0;
+            if (warmupSeconds > 0) {
+                System.err.printf(Locale.ROOT, "warming up for %.0f s (not measured)%n", warmupSeconds);
+                Run.Outcome warmup = new Run(new Run.Plan(workload, nodes, concurrency, 0,
+                        Duration.ofMillis((long) (warmupSeconds * 1000)), 0)).execute();
+                warmedUp = warmup.operations();
+                firstTicket = warmup.nextTicket();
+            }
             long n = count != null ? count : durationSeconds != null ? 0 : 10_000;
             Duration duration = durationSeconds == null ? null : Duration.ofMillis((long) (durationSeconds * 1000));
-            Run run = new Run(new Run.Plan(workload, nodes, concurrency, n, duration));
+            Run run = new Run(new Run.Plan(workload, nodes, concurrency, n, duration, firstTicket));
             Run.Outcome outcome;
             try (Progress progress = Progress.start(run, n, duration)) {
                 outcome = run.execute();
@@ -92,7 +106,7 @@ public final class Bench implements Callable<Integer> {
             summary(out, workload, nodes.size(), outcome);
             String check;
             try (Session verify = nodes.get(0).session()) {
-                check = workload.check(verify, outcome.operations());
+                check = workload.check(verify, warmedUp + outcome.operations());
             }
             out.println("check        ok: " + check);
             return 0;

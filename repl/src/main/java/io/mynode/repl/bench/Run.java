@@ -32,12 +32,22 @@ import org.HdrHistogram.Histogram;
 final class Run {
     static final int MAX_ATTEMPTS = 30;
 
-    /** What a run is asked to do; exactly one of {@code count} and {@code duration} is set. */
-    record Plan(Workload workload, List<? extends SqlEngine> nodes, int concurrency, long count, Duration duration) {}
+    /**
+     * What a run is asked to do; exactly one of {@code count} and {@code duration} is set.
+     * Operations are numbered from {@code firstTicket} (a measured run follows its warm-up's
+     * numbers, so the write workload's keys stay unique).
+     */
+    record Plan(Workload workload, List<? extends SqlEngine> nodes, int concurrency, long count, Duration duration,
+            long firstTicket) {
+        Plan(Workload workload, List<? extends SqlEngine> nodes, int concurrency, long count, Duration duration) {
+            this(workload, nodes, concurrency, count, duration, 0);
+        }
+    }
 
     /** What a run measured. */
     record Outcome(long operations, long elapsedNanos, Histogram latencyMicros,
-            Map<ErrorKind, Long> errors, Map<ErrorKind, Long> retries, long unfinished, String firstError) {
+            Map<ErrorKind, Long> errors, Map<ErrorKind, Long> retries, long unfinished, String firstError,
+            long nextTicket) {
         double throughput() {
             return operations * 1e9 / Math.max(1, elapsedNanos);
         }
@@ -56,6 +66,7 @@ final class Run {
 
     Run(Plan plan) {
         this.plan = plan;
+        this.tickets.set(plan.firstTicket());
     }
 
     /** Operations finished so far (successes), for the progress bar. */
@@ -77,7 +88,8 @@ final class Run {
             t.join();
         }
         long elapsed = System.nanoTime() - start;
-        return new Outcome(done.get(), elapsed, latency.copy(), byKind(errors), byKind(retries), unfinished.get(), firstError);
+        return new Outcome(done.get(), elapsed, latency.copy(), byKind(errors), byKind(retries), unfinished.get(), firstError,
+                tickets.get());
     }
 
     private void client(SqlEngine node, SplittableRandom random) {
@@ -85,7 +97,7 @@ final class Run {
         try {
             while (System.nanoTime() < deadline) {
                 long ticket = tickets.getAndIncrement();
-                if (plan.count() > 0 && ticket >= plan.count()) {
+                if (plan.count() > 0 && ticket >= plan.firstTicket() + plan.count()) {
                     return;
                 }
                 if (session == null) {

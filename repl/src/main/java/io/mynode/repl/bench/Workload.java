@@ -178,11 +178,7 @@ sealed interface Workload permits Workload.Read, Workload.Write, Workload.Bank {
     }
 
     private static void recreate(Session session, String table, String columns) {
-        try {
-            session.execute("DROP TABLE " + table);
-        } catch (MynodeException e) {
-            // Not there yet: nothing to drop.
-        }
+        session.execute("DROP TABLE IF EXISTS " + table); // a failure here is the run's error, not hidden
         session.execute("CREATE TABLE " + table + " (" + columns + ")");
     }
 

@@ -76,6 +76,22 @@ class RunTests {
     }
 
     @Test
+    void aRunAfterAWarmUpGoesOnWithTheWarmUpsTicketsSoKeysStayUnique() throws InterruptedException {
+        Map<String, Integer> inserts = new ConcurrentHashMap<>();
+        SqlEngine node = engine(sql -> {
+            inserts.merge(sql, 1, Integer::sum);
+            return new StatementResult.RowsAffected(StatementResult.RowsAffected.Verb.CREATED, 1);
+        });
+        Run.Outcome warmup = new Run(new Run.Plan(new Workload.Write(), List.of(node), 4, 0, Duration.ofMillis(200), 0)).execute();
+        assertTrue(warmup.operations() > 0);
+        Run.Outcome measured = new Run(new Run.Plan(new Workload.Write(), List.of(node), 4, 500, null,
+                warmup.nextTicket())).execute();
+        assertEquals(500, measured.operations());
+        assertEquals(warmup.operations() + 500, inserts.size(), "a key was inserted twice");
+        assertTrue(inserts.values().stream().allMatch(n -> n == 1));
+    }
+
+    @Test
     void serializationFailuresAreRetriedAndCounted() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         SqlEngine node = engine(sql -> {

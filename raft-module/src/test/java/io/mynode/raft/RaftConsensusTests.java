@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,13 @@ class RaftConsensusTests {
         final Map<String, PeerNetwork.Receiver> receivers = new ConcurrentHashMap<>();
         final Map<String, ExecutorService> lines = new ConcurrentHashMap<>();
         final Set<String> down = ConcurrentHashMap.newKeySet();
+        final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
 
         PeerNetwork forNode(String self) {
             return new PeerNetwork() {
                 @Override
                 public void send(String to, byte[] message) {
+                    sent.computeIfAbsent(self, k -> new AtomicLong()).incrementAndGet();
                     deliver(self, to, message);
                 }
 
@@ -160,6 +163,41 @@ class RaftConsensusTests {
         ConfigException unknown = assertThrows(ConfigException.class, () -> start("n1", Map.of("election.tick", "5")));
         assertTrue(unknown.getMessage().contains("raft.election.tick"), unknown.getMessage());
         assertThrows(ConfigException.class, () -> start("n1", Map.of("heartbeat.ticks", "50")));
+    }
+
+    /**
+     * Messages the leader sent during 300 reads on it one after the other, and how many regular
+     * heartbeats (one to each of two followers every 2 ticks of 10 ms) fit in the time they took.
+     */
+    private long[] messagesForLeaderReads(boolean lease) throws Exception {
+        IDS.forEach(id -> start(id, Map.of("read.lease", Boolean.toString(lease))));
+        String leader = awaitLeader();
+        join(nodes.get(leader).propose(KvMachine.put("k", "v")));
+        join(nodes.get(leader).readIndex());
+        AtomicLong sent = network.sent.get(leader);
+        long before = sent.get();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 300; i++) {
+            join(nodes.get(leader).readIndex());
+        }
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("300 reads on the leader, lease %s: %d ms, %d messages sent by the leader%n",
+                lease ? "on" : "off", elapsedMs, sent.get() - before);
+        return new long[] {sent.get() - before, 2 * (elapsedMs / 20 + 2)};
+    }
+
+    /** The driver's read lease on the real clock: a leased read is answered at once, no round. */
+    @Test
+    void withTheReadLeaseALeaderSendsOnlyItsRegularHeartbeatsWhileServingReads() throws Exception {
+        long[] r = messagesForLeaderReads(true);
+        // Slack for a lease that lapsed because the machine stalled the raft thread.
+        assertTrue(r[0] <= r[1] + 20, r[0] + " messages for 300 leased reads; regular heartbeats: " + r[1]);
+    }
+
+    @Test
+    void withoutTheReadLeaseEveryReadCostsAHeartbeatToEachFollower() throws Exception {
+        long[] r = messagesForLeaderReads(false);
+        assertTrue(r[0] >= 600, r[0] + " messages for 300 reads without a lease");
     }
 
     @Test

@@ -56,7 +56,8 @@
  *       (electionTicks - 2) tick lengths after the receipt ({@code RaftConfig.safeLeaseNanos}
  *       explains the 2), and the lease is 90% of that.</li>
  *   <li><b>Where it starts.</b> Heartbeats are numbered rounds and the leader notes when it sent
- *       each; a follower's echo tells it the follower received that round after it was sent. The
+ *       each ({@code ReadRounds}); a follower's echo tells it the follower received that round
+ *       after it was sent. The
  *       lease runs from the send time of the round that the (quorum - 1)-th freshest follower
  *       echoed (the leader itself completes the quorum) for leaseNanos. Any new leader needs a
  *       vote from one of those followers, which will not give it before the lease is over, or from

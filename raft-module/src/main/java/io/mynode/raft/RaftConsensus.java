@@ -55,6 +55,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RaftConsensus implements Consensus {
     private static final System.Logger LOG = System.getLogger(RaftConsensus.class.getName());
     private static final int BATCH = 4096;
+    /**
+     * Largest payload a proposal may carry. An entry travels to the followers inside one peer
+     * message, and a message over {@code grpc.max.message.bytes} (32 MiB by default) can never be
+     * delivered: the entry would be retried forever and block every entry after it. Refusing it
+     * here, before it is logged, keeps one oversized command from wedging the cluster.
+     */
+    static final int MAX_PROPOSAL_BYTES = 16 << 20;
 
     private sealed interface Input {
         record Received(String from, byte[] bytes) implements Input {}
@@ -126,6 +133,10 @@ final class RaftConsensus implements Consensus {
     public CompletableFuture<Applied> propose(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return CompletableFuture.failedFuture(new InvalidInputException("a raft proposal needs a non-empty payload"));
+        }
+        if (payload.length > MAX_PROPOSAL_BYTES) {
+            return CompletableFuture.failedFuture(new InvalidInputException("a raft proposal of " + payload.length
+                    + " bytes is over the limit of " + MAX_PROPOSAL_BYTES + "; nothing was logged"));
         }
         CompletableFuture<Applied> f = new CompletableFuture<>();
         if (!running) {

@@ -69,12 +69,19 @@
  *
  * <h2>Threads</h2>
  *
- * <p>gRPC's executor runs the service callbacks; each client session stream has its own worker
- * thread (statements may block on consensus); each outbound peer link has one sender thread
- * (virtual threads on Java 24+, see {@link io.mynode.transport.grpc.Threads}); the faults file,
- * when set, has one polling thread. The receiver installed on {@code peers()} is called on gRPC threads: concurrently for different peers, in order and one
- * message at a time for each peer, so it must be thread-safe and should not block for long (a
- * blocked receiver stalls only that peer's stream).
+ * <p>A node's network I/O runs on {@code grpc.network.threads} event-loop threads (one by
+ * default, see {@link io.mynode.transport.grpc.NetworkThreads}), shared by the server and the
+ * peer links, and the service callbacks run right there (no executor hop): they only queue work.
+ * Each client session stream has its own worker thread (statements may block on consensus); the
+ * unary calls (status, tables) each get a short-lived thread; each outbound peer link has one
+ * connector thread that keeps its stream open, while messages are written into the stream by the
+ * thread that sends them, or by the network thread when the stream becomes writable again
+ * (workers and connectors are virtual threads on Java 24+, see
+ * {@link io.mynode.transport.grpc.Threads}); the faults file, when set, has one polling thread.
+ * The receiver installed on {@code peers()} is called on the network thread, in order for each
+ * peer, and must only queue what it gets: a receiver that blocks stalls every connection that
+ * thread serves. Every hand-off between threads is a wake-up, which on a small machine costs
+ * more than the message itself; the design keeps them to one per direction per message.
  *
  * <h2>Left out</h2>
  *

@@ -24,7 +24,7 @@ final class FakeConnection implements Connection {
     Optional<Session.TransactionInfo> transaction = Optional.empty();
     NodeStatus status = new NodeStatus("mynode5", "0.1.0",
             new ConsensusStatus("mynode5", "follower", Optional.of("mynode1"), 3, 42, 41, Map.of()),
-            new StorageStatus("btree", 10, 8192, Map.of("pages", "2")));
+            new StorageStatus("btree", 10, 8192, Map.of("pages", "2")), Map.of());
     int sessionsOpened;
     int sessionsClosed;
     boolean closed;

@@ -220,7 +220,7 @@ class ShellTests {
             node.status = new io.mynode.kernel.transport.NodeStatus("mynode1", "0.1.0",
                     new io.mynode.kernel.consensus.ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 42, 42,
                             new java.util.TreeMap<>(Map.of("mynode1", 42L, "mynode2", 40L))),
-                    new io.mynode.kernel.storage.StorageStatus("lsm", 0, 0, Map.of()));
+                    new io.mynode.kernel.storage.StorageStatus("lsm", 0, 0, Map.of()), Map.of());
             shell(node).run("!status");
             assertTrue(output.toString().contains("Match:    mynode1=42 mynode2=40\n"), output.toString());
         }

@@ -273,6 +273,7 @@ final class Wire {
                 new ConsensusStatus(c.getNodeId(), c.getRole(),
                         c.hasLeader() ? Optional.of(c.getLeader()) : Optional.empty(),
                         c.getTerm(), c.getCommitIndex(), c.getAppliedIndex(), java.util.Collections.unmodifiableMap(match)),
-                new StorageStatus(st.getEngine(), st.getKeys(), st.getDiskBytes(), details));
+                new StorageStatus(st.getEngine(), st.getKeys(), st.getDiskBytes(), details),
+                Map.of());
     }
 }

@@ -72,7 +72,7 @@ final class TestNodes {
         details.put("cache.hit", "0.97");
         return new NodeStatus(nodeId, "0.1.0",
                 new ConsensusStatus(nodeId, "leader", Optional.of(nodeId), 4, 9, 8, match),
-                new StorageStatus("btree", 42, 8192, details));
+                new StorageStatus("btree", 42, 8192, details), Map.of());
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -136,7 +136,7 @@ class WireTests {
     void aStatusWithoutLeaderOrFiguresRoundTrips() {
         NodeStatus s = new NodeStatus("n9", "0.1.0",
                 new ConsensusStatus("n9", "follower", Optional.empty(), 0, 0, 0, Map.of()),
-                new StorageStatus("lsm", 0, 0, Map.of()));
+                new StorageStatus("lsm", 0, 0, Map.of()), Map.of());
         assertEquals(s, Wire.status(Wire.status(s)));
         NodeStatus full = TestNodes.status("n1");
         assertEquals(full, Wire.status(Wire.status(full)));

@@ -68,7 +68,7 @@ public final class Node implements AutoCloseable {
 
     /** This node's status as clients see it. */
     public NodeStatus status() {
-        return new NodeStatus(config.nodeId(), Kernel.VERSION, consensus.status(), storage.status());
+        return new NodeStatus(config.nodeId(), Kernel.VERSION, consensus.status(), storage.status(), config.peers());
     }
 
     /** Stops serving, then stops consensus, then flushes and closes storage. */

@@ -71,7 +71,7 @@ public class TransportBench {
             b.peers().receiver((from, m) -> received.incrementAndGet());
             NodeStatus status = new NodeStatus("a", "0.1.0",
                     new ConsensusStatus("a", "leader", Optional.of("a"), 1, 1, 1, Map.of()),
-                    new StorageStatus("none", 0, 0, Map.of()));
+                    new StorageStatus("none", 0, 0, Map.of()), Map.of());
             a.serve(new ClientService(new InstantEngine(), () -> status));
             clientAddress = new HostPort("127.0.0.1", pa);
         }

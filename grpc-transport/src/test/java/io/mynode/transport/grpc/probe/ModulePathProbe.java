@@ -71,7 +71,7 @@ public final class ModulePathProbe {
         };
         NodeStatus status = new NodeStatus("a", "0.1.0",
                 new ConsensusStatus("a", "leader", Optional.of("a"), 1, 1, 1, Map.of()),
-                new StorageStatus("none", 0, 0, Map.of()));
+                new StorageStatus("none", 0, 0, Map.of()), Map.of());
         try (Transport a = provider.start(new TransportContext(NodeConfig.fromMap(
                         Map.of("node.id", "a", "cluster.peers", peers), Map.of())));
                 Transport b = provider.start(new TransportContext(NodeConfig.fromMap(

@@ -3,7 +3,9 @@ package io.mynode.transport.grpc;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.consensus.ConsensusStatus;
+import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.ErrorKind;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.OutcomeUnknownException;
@@ -18,6 +20,7 @@ import io.mynode.transport.grpc.proto.Detail;
 import io.mynode.transport.grpc.proto.Explain;
 import io.mynode.transport.grpc.proto.Failed;
 import io.mynode.transport.grpc.proto.MatchIndex;
+import io.mynode.transport.grpc.proto.NodeAddress;
 import io.mynode.transport.grpc.proto.Row;
 import io.mynode.transport.grpc.proto.RowsAffected;
 import io.mynode.transport.grpc.proto.SchemaChanged;
@@ -248,12 +251,14 @@ final class Wire {
                 .setKeys(st.keys())
                 .setDiskBytes(st.diskBytes());
         st.details().forEach((k, v) -> sb.addDetails(Detail.newBuilder().setName(k).setValue(v)));
-        return io.mynode.transport.grpc.proto.NodeStatus.newBuilder()
+        var nb = io.mynode.transport.grpc.proto.NodeStatus.newBuilder()
                 .setNodeId(s.nodeId())
                 .setVersion(s.version())
                 .setConsensus(cb)
-                .setStorage(sb)
-                .build();
+                .setStorage(sb);
+        s.addresses().forEach((node, address) -> nb.addAddresses(
+                NodeAddress.newBuilder().setNodeId(node).setHost(address.host()).setPort(address.port())));
+        return nb.build();
     }
 
     static NodeStatus status(io.mynode.transport.grpc.proto.NodeStatus s) {
@@ -261,6 +266,14 @@ final class Wire {
         Map<String, Long> match = new LinkedHashMap<>();
         for (MatchIndex m : c.getMatchIndexList()) {
             match.put(m.getNodeId(), m.getIndex());
+        }
+        Map<String, HostPort> addresses = new LinkedHashMap<>();
+        for (NodeAddress a : s.getAddressesList()) {
+            try {
+                addresses.put(a.getNodeId(), new HostPort(a.getHost(), a.getPort()));
+            } catch (ConfigException e) {
+                throw new ProtocolViolation("node " + a.getNodeId() + " has a malformed address: " + e.getMessage());
+            }
         }
         var st = s.getStorage();
         Map<String, String> details = new LinkedHashMap<>();
@@ -274,6 +287,6 @@ final class Wire {
                         c.hasLeader() ? Optional.of(c.getLeader()) : Optional.empty(),
                         c.getTerm(), c.getCommitIndex(), c.getAppliedIndex(), java.util.Collections.unmodifiableMap(match)),
                 new StorageStatus(st.getEngine(), st.getKeys(), st.getDiskBytes(), details),
-                Map.of());
+                addresses);
     }
 }

@@ -126,6 +126,7 @@ class ClientServiceTests {
             Connection c = connect();
             assertEquals(TestNodes.status("n1"), c.status());
             assertEquals(List.of("n3", "n1"), List.copyOf(c.status().consensus().matchIndex().keySet()));
+            assertEquals(List.of("n3", "n1"), List.copyOf(c.status().addresses().keySet()));
             assertEquals(List.of("genre", "movie"), c.tables());
             assertEquals(Optional.of(engine.tables.get("movie")), c.tableDefinition("movie"));
             assertEquals(Optional.empty(), c.tableDefinition("nope"));

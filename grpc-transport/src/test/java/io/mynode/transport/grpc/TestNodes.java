@@ -3,6 +3,7 @@ package io.mynode.transport.grpc;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mynode.kernel.config.NodeConfig;
+import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.consensus.ConsensusStatus;
 import io.mynode.kernel.storage.StorageStatus;
 import io.mynode.kernel.transport.NodeStatus;
@@ -70,9 +71,12 @@ final class TestNodes {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("pages", "812");
         details.put("cache.hit", "0.97");
+        Map<String, HostPort> addresses = new LinkedHashMap<>();
+        addresses.put("n3", new HostPort("node-three.example", 9603));
+        addresses.put("n1", new HostPort("127.0.0.1", 9601));
         return new NodeStatus(nodeId, "0.1.0",
                 new ConsensusStatus(nodeId, "leader", Optional.of(nodeId), 4, 9, 8, match),
-                new StorageStatus("btree", 42, 8192, details), Map.of());
+                new StorageStatus("btree", 42, 8192, details), addresses);
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

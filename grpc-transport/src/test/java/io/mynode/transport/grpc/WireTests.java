@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.consensus.ConsensusStatus;
 import io.mynode.kernel.error.ErrorKind;
 import io.mynode.kernel.error.InternalFailure;
@@ -140,5 +141,27 @@ class WireTests {
         assertEquals(s, Wire.status(Wire.status(s)));
         NodeStatus full = TestNodes.status("n1");
         assertEquals(full, Wire.status(Wire.status(full)));
+    }
+
+    @Test
+    void aStatusKeepsEveryNodesAddressInTheOrderTheNodeGaveThem() {
+        NodeStatus decoded = Wire.status(Wire.status(TestNodes.status("n1")));
+        assertEquals(List.of("n3", "n1"), List.copyOf(decoded.addresses().keySet()));
+        assertEquals(new HostPort("node-three.example", 9603), decoded.addresses().get("n3"));
+        assertEquals(new HostPort("127.0.0.1", 9601), decoded.addresses().get("n1"));
+    }
+
+    @Test
+    void aStatusWithAMalformedAddressIsAProtocolViolationNamingTheNode() {
+        var bad = Wire.status(TestNodes.status("n1")).toBuilder()
+                .addAddresses(io.mynode.transport.grpc.proto.NodeAddress.newBuilder()
+                        .setNodeId("n7").setHost("10.0.0.7").setPort(70_000))
+                .build();
+        var e = assertThrows(Wire.ProtocolViolation.class, () -> Wire.status(bad));
+        assertTrue(e.getMessage().contains("n7") && e.getMessage().contains("70000"), e.getMessage());
+        var noHost = Wire.status(TestNodes.status("n1")).toBuilder()
+                .addAddresses(io.mynode.transport.grpc.proto.NodeAddress.newBuilder().setNodeId("n8").setPort(9608))
+                .build();
+        assertThrows(Wire.ProtocolViolation.class, () -> Wire.status(noHost));
     }
 }

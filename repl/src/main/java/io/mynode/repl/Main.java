@@ -72,7 +72,7 @@ public final class Main implements Callable<Integer> {
     private int session(Connection connection, HostPort address, PrintWriter out, PrintWriter err) {
         boolean batch = !execute.isEmpty() || file != null || !onTerminal();
         if (batch) {
-            try (Shell shell = new Shell(connection, out, err)) {
+            try (Shell shell = new Shell(connection, leaderStatus(address), out, err)) {
                 for (String sql : execute) {
                     shell.run(sql);
                 }
@@ -107,7 +107,7 @@ public final class Main implements Callable<Integer> {
         String banner = "Connected to node \"" + status.nodeId() + "\" (version " + status.version()
                 + "). Enter !help for instructions.";
         try (Terminal terminal = TerminalBuilder.builder().name("mynode").system(true).build();
-                Shell shell = new Shell(connection, terminal.writer(), terminal.writer())) {
+                Shell shell = new Shell(connection, leaderStatus(address), terminal.writer(), terminal.writer())) {
             Interactive.run(terminal, shell, banner);
             return 0;
         } catch (IOException e) {
@@ -115,6 +115,11 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** {@code !status} on a follower asks the leader for its match indexes over the same transport. */
+    private static LeaderStatus leaderStatus(HostPort address) {
+        return new LeaderStatus(Clients::connect, address, LeaderStatus.DEADLINE);
     }
 
     /**

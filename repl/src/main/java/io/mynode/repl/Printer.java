@@ -55,19 +55,23 @@ final class Printer {
 
     /**
      * {@code !status}: the answering node, the cluster as it sees it, and its storage. Match
-     * indexes are known only to the leader; on a follower the line says so.
+     * indexes are known only to the leader: {@code match} says whose figures they are, or why
+     * there are none ({@link LeaderStatus}).
      */
-    void status(NodeStatus status) {
+    void status(NodeStatus status, LeaderStatus.Match match) {
         ConsensusStatus c = status.consensus();
         StorageStatus s = status.storage();
         out.println("Node:     " + status.nodeId() + " (version " + status.version() + "), " + c.role());
         out.println("Leader:   " + c.leader().orElse("none known") + ", term " + c.term());
         out.println("Log:      commit index " + c.commitIndex() + ", applied index " + c.appliedIndex());
-        if (c.matchIndex().isEmpty()) {
-            out.println("Match:    known only on the leader" + c.leader().map(l -> " (" + l + ")").orElse(""));
-        } else {
-            out.println("Match:    " + joined(c.matchIndex()));
-        }
+        out.println("Match:    " + switch (match) {
+            case LeaderStatus.Match.Own own -> joined(own.matchIndex());
+            case LeaderStatus.Match.FromLeader from ->
+                    joined(from.matchIndex()) + " (as reported by leader " + from.leader() + ")";
+            case LeaderStatus.Match.Unknown unknown -> "known only on the leader"
+                    + unknown.leader().map(l -> " (" + l + ")").orElse("")
+                    + (unknown.why().isEmpty() ? "" : "; " + unknown.why());
+        });
         out.println("Storage:  " + s.engine() + ", " + s.keys() + " keys, " + s.diskBytes() + " bytes on disk");
         if (!s.details().isEmpty()) {
             out.println("          " + joined(s.details()));

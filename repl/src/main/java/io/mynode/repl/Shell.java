@@ -3,6 +3,7 @@ package io.mynode.repl;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.transport.Connection;
+import io.mynode.kernel.transport.NodeStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ final class Shell implements AutoCloseable {
             Commands:
               !help              this text
               !status            this node, the leader, term, commit and applied index,
-                                 each node's match index, storage engine status
+                                 each node's match index (asked of the leader),
+                                 storage engine status
               !tables            the tables, one per line
               !table NAME        the CREATE TABLE statement of NAME
               !headers on|off    print column names above rows (off by default)
@@ -39,15 +41,20 @@ final class Shell implements AutoCloseable {
             Ctrl-D or Ctrl-C on an empty line quits.""";
 
     private final Connection connection;
+    private final LeaderStatus leader;
     private final Printer printer;
     private final PrintWriter err;
     private Session session;
     private boolean headers;
     private boolean failed;
 
-    /** Prints results to {@code out} and {@code Error: ...} lines to {@code err} (they may be one). */
-    Shell(Connection connection, PrintWriter out, PrintWriter err) {
+    /**
+     * Prints results to {@code out} and {@code Error: ...} lines to {@code err} (they may be one);
+     * {@code leader} fetches the leader's match indexes for {@code !status} on a follower.
+     */
+    Shell(Connection connection, LeaderStatus leader, PrintWriter out, PrintWriter err) {
         this.connection = connection;
+        this.leader = leader;
         this.printer = new Printer(out);
         this.err = err;
     }
@@ -130,7 +137,8 @@ final class Shell implements AutoCloseable {
             }
             case "status" -> {
                 noArgument(name, arg);
-                printer.status(connection.status());
+                NodeStatus status = connection.status();
+                printer.status(status, leader.match(status));
             }
             case "tables" -> {
                 noArgument(name, arg);

@@ -44,7 +44,8 @@ class InteractiveTests {
     class Completion {
         final FakeConnection node = new FakeConnection(sql -> null);
         final Interactive.SqlCompleter completer =
-                new Interactive.SqlCompleter(new Shell(node, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+                new Interactive.SqlCompleter(new Shell(node, FakeConnection.leaderStatus(java.util.Map.of(), java.time.Duration.ofSeconds(1)),
+                        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
 
         List<String> candidates(String line) {
             List<Candidate> found = new ArrayList<>();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.config.HostPort;
+import io.mynode.kernel.consensus.ConsensusStatus;
 import io.mynode.kernel.error.SerializationFailure;
 import io.mynode.kernel.error.SyntaxException;
 import io.mynode.kernel.error.UnavailableException;
@@ -13,15 +15,21 @@ import io.mynode.kernel.sql.StatementResult;
 import io.mynode.kernel.sql.StatementResult.RowsAffected;
 import io.mynode.kernel.sql.StatementResult.TransactionChanged;
 import io.mynode.kernel.sql.Value;
+import io.mynode.kernel.storage.StorageStatus;
+import io.mynode.kernel.transport.NodeStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +59,27 @@ class ShellTests {
         return new StatementResult.Rows(columns, RowStream.of(List.of(rows).iterator()));
     }
 
+    /** The other nodes the shell can reach, by address; see {@link FakeConnection#leaderStatus}. */
+    final Map<HostPort, FakeConnection> reachable = new HashMap<>();
+    Duration leaderDeadline = Duration.ofSeconds(5);
+
     Shell shell(FakeConnection connection) {
-        return new Shell(connection, out, out);
+        return new Shell(connection, FakeConnection.leaderStatus(reachable, leaderDeadline), out, out);
+    }
+
+    /** mynode1 as leader of five nodes, its match indexes {@code 120, 120, 119, 120, 118}. */
+    static FakeConnection leader() {
+        FakeConnection leader = new FakeConnection(ShellTests::movies);
+        Map<String, Long> match = new LinkedHashMap<>();
+        match.put("mynode1", 120L);
+        match.put("mynode2", 120L);
+        match.put("mynode3", 119L);
+        match.put("mynode4", 120L);
+        match.put("mynode5", 118L);
+        leader.status = new NodeStatus("mynode1", "0.1.0",
+                new ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 120, 120, match),
+                new StorageStatus("btree", 10, 8192, Map.of()), FakeConnection.addresses(5));
+        return leader;
     }
 
     @Nested
@@ -200,27 +227,86 @@ class ShellTests {
         }
 
         @Test
-        void statusShowsNodeLeaderTermLogAndStorage() {
-            FakeConnection node = new FakeConnection(ShellTests::movies);
-            Shell shell = shell(node);
+        void statusOnAFollowerShowsEachNodesMatchIndexAsTheLeaderReportsIt() {
+            FakeConnection leader = leader();
+            reachable.put(new HostPort("127.0.0.1", 9601), leader);
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
             assertTrue(shell.run("!status"));
             assertEquals("""
                     Node:     mynode5 (version 0.1.0), follower
                     Leader:   mynode1, term 3
                     Log:      commit index 42, applied index 41
-                    Match:    known only on the leader (mynode1)
+                    Match:    mynode1=120 mynode2=120 mynode3=119 mynode4=120 mynode5=118 (as reported by leader mynode1)
                     Storage:  btree, 10 keys, 8192 bytes on disk
                               pages=2
                     """, output.toString());
+            assertTrue(leader.closed, "the connection to the leader is closed after the call");
+        }
+
+        @Test
+        void statusOnAFollowerWhoseLeaderIsUnreachableSaysWhy() {
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
+            assertTrue(shell.run("!status"));
+            assertEquals("""
+                    Node:     mynode5 (version 0.1.0), follower
+                    Leader:   mynode1, term 3
+                    Log:      commit index 42, applied index 41
+                    Match:    known only on the leader (mynode1); leader mynode1 at 127.0.0.1:9601 did not answer: \
+                    asking 127.0.0.1:9601 for its status: UNAVAILABLE: connection refused
+                    Storage:  btree, 10 keys, 8192 bytes on disk
+                              pages=2
+                    """, output.toString());
+            assertFalse(shell.failed(), "the follower's own status was printed; only the leader's part is missing");
+        }
+
+        @Test
+        void statusDoesNotWaitLongerThanItsDeadlineForAHangingLeader() throws InterruptedException {
+            CountDownLatch release = new CountDownLatch(1);
+            FakeConnection hanging = new FakeConnection(ShellTests::movies) {
+                @Override
+                public NodeStatus status() {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return leader().status;
+                }
+            };
+            reachable.put(new HostPort("127.0.0.1", 9601), hanging);
+            leaderDeadline = Duration.ofMillis(200);
+            Shell shell = shell(new FakeConnection(ShellTests::movies));
+            long start = System.nanoTime();
+            try {
+                assertTrue(shell.run("!status"));
+            } finally {
+                release.countDown();
+            }
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMillis < 3_000, "waited " + tookMillis + " ms");
+            assertTrue(output.toString().contains(
+                    "Match:    known only on the leader (mynode1); leader mynode1 at 127.0.0.1:9601 did not answer within 200 ms\n"),
+                    output.toString());
+        }
+
+        @Test
+        void statusWithNoLeaderKnownSaysOnlyThat() {
+            FakeConnection node = new FakeConnection(ShellTests::movies);
+            node.status = new NodeStatus("mynode5", "0.1.0",
+                    new ConsensusStatus("mynode5", "candidate", Optional.empty(), 4, 42, 41, Map.of()),
+                    new StorageStatus("btree", 10, 8192, Map.of()), FakeConnection.addresses(5));
+            shell(node).run("!status");
+            assertTrue(output.toString().contains("Leader:   none known, term 4\n"), output.toString());
+            assertTrue(output.toString().contains("Match:    known only on the leader\n"), output.toString());
         }
 
         @Test
         void statusOnTheLeaderShowsEachNodesMatchIndex() {
             FakeConnection node = new FakeConnection(ShellTests::movies);
-            node.status = new io.mynode.kernel.transport.NodeStatus("mynode1", "0.1.0",
-                    new io.mynode.kernel.consensus.ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 42, 42,
+            node.status = new NodeStatus("mynode1", "0.1.0",
+                    new ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 42, 42,
                             new java.util.TreeMap<>(Map.of("mynode1", 42L, "mynode2", 40L))),
-                    new io.mynode.kernel.storage.StorageStatus("lsm", 0, 0, Map.of()), Map.of());
+                    new StorageStatus("lsm", 0, 0, Map.of()), FakeConnection.addresses(2));
             shell(node).run("!status");
             assertTrue(output.toString().contains("Match:    mynode1=42 mynode2=40\n"), output.toString());
         }

@@ -133,6 +133,21 @@ class ReplIT {
         assertTrue(inline.out().lines().anyMatch("f"::equals), inline.out());
     }
 
+    @Test
+    void statusOnAFollowerShowsEveryNodesMatchIndexAsTheLeaderReportsIt() throws InterruptedException {
+        String leader = cluster.awaitLeader(TIMEOUT);
+        String follower = leader.equals("mynode1") ? "mynode2" : "mynode1";
+        Command.Result r = Command.of("mynode", "-p", port(follower), "-e", "!status").run("", TIMEOUT);
+        assertEquals(0, r.exit(), r.err());
+        String match = r.out().lines().filter(l -> l.startsWith("Match:")).findFirst().orElse("");
+        // Leadership may move between the two calls; whoever leads then must still be named.
+        assertTrue(Pattern.compile("Match: +mynode\\d=\\d+ mynode\\d=\\d+ mynode\\d=\\d+"
+                + "( \\(as reported by leader mynode\\d\\))?").matcher(match).matches(), r.out());
+        if (r.out().contains("), follower\n")) {
+            assertTrue(match.contains("(as reported by leader "), r.out());
+        }
+    }
+
     /**
      * The interactive REPL on a pseudo-terminal ({@code script} from util-linux provides it): the
      * banner, the prompts and the output as a user sees them.

@@ -31,7 +31,7 @@ class FakeConnection implements Connection {
             new StorageStatus("btree", 10, 8192, Map.of("pages", "2")), addresses(5));
     int sessionsOpened;
     int sessionsClosed;
-    boolean closed;
+    volatile boolean closed; // set by LeaderStatus's asking thread
 
     /** mynode1..mynodeN at 127.0.0.1:9601.., as {@code bin/mynode-local} places them. */
     static Map<String, HostPort> addresses(int nodes) {

@@ -227,7 +227,7 @@ class ShellTests {
         }
 
         @Test
-        void statusOnAFollowerShowsEachNodesMatchIndexAsTheLeaderReportsIt() {
+        void statusOnAFollowerShowsEachNodesMatchIndexAsTheLeaderReportsIt() throws InterruptedException {
             FakeConnection leader = leader();
             reachable.put(new HostPort("127.0.0.1", 9601), leader);
             Shell shell = shell(new FakeConnection(ShellTests::movies));
@@ -240,6 +240,11 @@ class ShellTests {
                     Storage:  btree, 10 keys, 8192 bytes on disk
                               pages=2
                     """, output.toString());
+            // The leader's connection is closed on the asking thread once the reply is handed over.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!leader.closed && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertTrue(leader.closed, "the connection to the leader is closed after the call");
         }
 

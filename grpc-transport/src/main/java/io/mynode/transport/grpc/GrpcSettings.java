@@ -15,6 +15,7 @@ import java.util.Optional;
  *       peer batch); larger ones end the call with RESOURCE_EXHAUSTED</td></tr>
  *   <tr><td>{@code chunk.bytes}</td><td>64k</td><td>rows are streamed in chunks of about this size</td></tr>
  *   <tr><td>{@code peer.queue}</td><td>4096</td><td>messages queued per peer; when full the oldest is dropped</td></tr>
+ *   <tr><td>{@code peer.queue.bytes}</td><td>64m</td><td>bytes queued per peer; beyond, the oldest messages are dropped</td></tr>
  *   <tr><td>{@code peer.batch.bytes}</td><td>1m</td><td>most bytes sent to a peer in one frame</td></tr>
  *   <tr><td>{@code peer.backoff.min.ms}</td><td>50</td><td>first reconnect delay to a peer</td></tr>
  *   <tr><td>{@code peer.backoff.max.ms}</td><td>2000</td><td>reconnect delay cap (doubling in between)</td></tr>
@@ -32,6 +33,7 @@ record GrpcSettings(
         int maxMessageBytes,
         int chunkBytes,
         int peerQueue,
+        long peerQueueBytes,
         int peerBatchBytes,
         Duration peerBackoffMin,
         Duration peerBackoffMax,
@@ -44,7 +46,7 @@ record GrpcSettings(
         Duration faultsPoll) {
 
     static final String[] KEYS = {
-        "max.message.bytes", "chunk.bytes", "peer.queue", "peer.batch.bytes", "peer.backoff.min.ms",
+        "max.message.bytes", "chunk.bytes", "peer.queue", "peer.queue.bytes", "peer.batch.bytes", "peer.backoff.min.ms",
         "peer.backoff.max.ms", "peer.connect.timeout.ms", "keepalive.ms", "handshake.timeout.ms",
         "shutdown.grace.ms", "network.threads", "faults.file", "faults.poll.ms"
     };
@@ -61,6 +63,7 @@ record GrpcSettings(
                 maxMessage,
                 chunk,
                 settings.intValue("peer.queue", 4096, 1, 1 << 24),
+                settings.longValue("peer.queue.bytes", 64L << 20, 1 << 20, 1L << 40),
                 settings.intValue("peer.batch.bytes", 1 << 20, 1 << 10, maxMessage / 2),
                 Duration.ofMillis(backoffMin),
                 Duration.ofMillis(backoffMax),

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * keeps that stream open.
  *
  * <pre>
- *   send(to, bytes) ─► queue (bounded; full: the oldest message is dropped) ─► drain
+ *   send(to, bytes) ─► queue (bounded in messages and bytes; full: the oldest is dropped) ─► drain
  *   drain (the sending thread, or the network thread when the stream becomes ready again):
  *                      Batch, Batch, ... while the stream is ready
  *   connector thread:  connect: Hello ─► wait for Welcome (peer.connect.timeout.ms) ─► drain
@@ -58,6 +58,8 @@ final class PeerLink implements AutoCloseable {
     private final FaultFile faults;
     private final ManagedChannel channel;
     private final ArrayBlockingQueue<byte[]> queue;
+    /** Bytes of the messages in {@link #queue}: the count alone would let 4096 one-MiB appends pile up. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
@@ -97,11 +99,31 @@ final class PeerLink implements AutoCloseable {
      */
     void enqueue(byte[] message) {
         while (!queue.offer(message)) {
-            if (queue.poll() != null) {
+            if (take() != null) {
+                dropped.incrementAndGet();
+            }
+        }
+        queuedBytes.addAndGet(message.length);
+        while (queuedBytes.get() > settings.peerQueueBytes() && queue.size() > 1) {
+            if (take() != null) {
                 dropped.incrementAndGet();
             }
         }
         drain();
+    }
+
+    /** The oldest queued message, or null; keeps {@link #queuedBytes} in step. */
+    private byte[] take() {
+        byte[] m = queue.poll();
+        if (m != null) {
+            queuedBytes.addAndGet(-m.length);
+        }
+        return m;
+    }
+
+    /** Bytes queued for the peer now, for tests. */
+    long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /** Messages dropped because the queue was full or the link was cut or broken. */
@@ -180,7 +202,7 @@ final class PeerLink implements AutoCloseable {
     private void writeReady() {
         Stream stream = current;
         while (stream != null && stream.welcomed && !stream.broken && !closed && stream.requests.isReady()) {
-            byte[] first = carried != null ? carried : queue.poll();
+            byte[] first = carried != null ? carried : take();
             carried = null;
             if (first == null) {
                 return;
@@ -195,7 +217,7 @@ final class PeerLink implements AutoCloseable {
             Batch.Builder batch = Batch.newBuilder().addMessages(ByteString.copyFrom(first));
             long bytes = first.length;
             while (bytes < settings.peerBatchBytes()) {
-                byte[] next = queue.poll();
+                byte[] next = take();
                 if (next == null) {
                     break;
                 }

@@ -137,6 +137,19 @@ class PeerNetworkTests {
     }
 
     @Test
+    void aDeadPeersQueueIsBoundedInBytesAsWellAsMessages() {
+        var ports = TestNodes.freePorts("a", "dead");
+        var a = start("a", ports, Map.of("peer.queue", "4096", "peer.queue.bytes", "4m"));
+        byte[] mib = new byte[1 << 20];
+        for (int i = 0; i < 100; i++) {
+            a.peers().send("dead", mib); // 100 MiB offered; 4096 messages alone would hold all of it
+        }
+        PeerLink dead = a.mesh().link("dead");
+        assertTrue(dead.queuedBytes() <= 4 << 20, dead.queuedBytes() + " bytes queued");
+        assertTrue(dead.dropped() >= 96, "dropped " + dead.dropped());
+    }
+
+    @Test
     void aPeerThatBacksUpStallsOnlyItsOwnLink() throws InterruptedException {
         var ports = TestNodes.freePorts("a", "b", "c");
         var a = start("a", ports, Map.of("peer.queue", "50"));

@@ -56,6 +56,14 @@ class RunTests {
         };
     }
 
+    /** A node that counts each statement it is sent in {@code statements} and answers "created 1 row". */
+    static SqlEngine counting(Map<String, Integer> statements) {
+        return engine(sql -> {
+            statements.merge(sql, 1, Integer::sum);
+            return new StatementResult.RowsAffected(StatementResult.RowsAffected.Verb.CREATED, 1);
+        });
+    }
+
     static StatementResult one(long n) {
         return new StatementResult.Rows(List.of("n"), RowStream.of(List.<List<Value>>of(List.of(Value.of(n))).iterator()));
     }
@@ -63,10 +71,7 @@ class RunTests {
     @Test
     void everyTicketRunsOnceAcrossClientsAndNodes() throws InterruptedException {
         Map<String, Integer> inserts = new ConcurrentHashMap<>();
-        SqlEngine node = engine(sql -> {
-            inserts.merge(sql, 1, Integer::sum);
-            return new StatementResult.RowsAffected(StatementResult.RowsAffected.Verb.CREATED, 1);
-        });
+        SqlEngine node = counting(inserts);
         Run.Outcome o = new Run(new Run.Plan(new Workload.Write(), List.of(node, node, node), 8, 1000, null)).execute();
         assertEquals(1000, o.operations());
         assertEquals(1000, inserts.size());
@@ -78,10 +83,7 @@ class RunTests {
     @Test
     void aRunAfterAWarmUpGoesOnWithTheWarmUpsTicketsSoKeysStayUnique() throws InterruptedException {
         Map<String, Integer> inserts = new ConcurrentHashMap<>();
-        SqlEngine node = engine(sql -> {
-            inserts.merge(sql, 1, Integer::sum);
-            return new StatementResult.RowsAffected(StatementResult.RowsAffected.Verb.CREATED, 1);
-        });
+        SqlEngine node = counting(inserts);
         Run.Outcome warmup = new Run(new Run.Plan(new Workload.Write(), List.of(node), 4, 0, Duration.ofMillis(200), 0)).execute();
         assertTrue(warmup.operations() > 0);
         Run.Outcome measured = new Run(new Run.Plan(new Workload.Write(), List.of(node), 4, 500, null,

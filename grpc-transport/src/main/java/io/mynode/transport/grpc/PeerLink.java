@@ -99,17 +99,19 @@ final class PeerLink implements AutoCloseable {
      */
     void enqueue(byte[] message) {
         while (!queue.offer(message)) {
-            if (take() != null) {
-                dropped.incrementAndGet();
-            }
+            dropOldest();
         }
         queuedBytes.addAndGet(message.length);
         while (queuedBytes.get() > settings.peerQueueBytes() && queue.size() > 1) {
-            if (take() != null) {
-                dropped.incrementAndGet();
-            }
+            dropOldest();
         }
         drain();
+    }
+
+    private void dropOldest() {
+        if (take() != null) {
+            dropped.incrementAndGet();
+        }
     }
 
     /** The oldest queued message, or null; keeps {@link #queuedBytes} in step. */

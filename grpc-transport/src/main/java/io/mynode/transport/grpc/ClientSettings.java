@@ -23,18 +23,22 @@ record ClientSettings(Duration callDeadline, Duration statementTimeout, int maxM
                 Duration.ofMillis(property("mynode.grpc.call.deadline.ms", 10_000, 1)),
                 Duration.ofMillis(property("mynode.grpc.statement.timeout.ms", 60_000, 1)),
                 (int) property("mynode.grpc.max.message.bytes", 32 << 20, 64 << 10),
-                (int) Math.min(256, property("mynode.grpc.network.threads", 1, 1)));
+                (int) property("mynode.grpc.network.threads", 1, 1, 256));
     }
 
     private static long property(String name, long defaultValue, long min) {
+        return property(name, defaultValue, min, Integer.MAX_VALUE);
+    }
+
+    private static long property(String name, long defaultValue, long min, long max) {
         String raw = System.getProperty(name);
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }
         try {
             long v = Long.parseLong(raw.trim());
-            if (v < min || v > Integer.MAX_VALUE) {
-                throw new ConfigException(name + ": " + v + " is outside " + min + ".." + Integer.MAX_VALUE);
+            if (v < min || v > max) {
+                throw new ConfigException(name + ": " + v + " is outside " + min + ".." + max);
             }
             return v;
         } catch (NumberFormatException e) {

@@ -4,6 +4,7 @@ import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
 import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.Commit;
 import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.HeartbeatResponse;
 import io.mynode.raft.core.Message.InstallSnapshot;
@@ -57,6 +58,7 @@ public final class Codec {
                         .packLong(r.hintTerm());
                 case Heartbeat h -> p.packLong(h.commit()).packLong(h.readSeq());
                 case HeartbeatResponse r -> p.packLong(r.readSeq());
+                case Commit c -> p.packLong(c.commit());
                 case VoteRequest v -> p.packBoolean(v.pre()).packLong(v.lastIndex()).packLong(v.lastTerm());
                 case VoteResponse v -> p.packBoolean(v.pre()).packBoolean(v.granted());
                 case InstallSnapshot s -> {
@@ -171,6 +173,7 @@ public final class Codec {
                     yield new Forward(List.copyOf(commands));
                 }
                 case 10 -> new ReadRequest(longs(u, bytes.length));
+                case 12 -> new Commit(nonNegative(u.unpackLong(), "commit"));
                 case 11 -> {
                     long index = nonNegative(u.unpackLong(), "index");
                     yield new ReadResponse(longs(u, bytes.length), index);
@@ -199,6 +202,7 @@ public final class Codec {
             case Forward f -> 9;
             case ReadRequest r -> 10;
             case ReadResponse r -> 11;
+            case Commit c -> 12;
         };
     }
 

@@ -25,6 +25,14 @@ public sealed interface Message {
      */
     record Heartbeat(long commit, long readSeq) implements Message {}
 
+    /**
+     * Leader → follower: the commit index, capped at what the follower matches, sent as soon as
+     * it advances. Unanswered, unlike an empty {@link Append}: the follower has nothing to tell
+     * and the leader learns nothing from an echo, so an answer would only double the messages of
+     * a round. A lost one costs a little latency: the next append or heartbeat carries it too.
+     */
+    record Commit(long commit) implements Message {}
+
     /** Follower → leader: echoes the heartbeat's round. */
     record HeartbeatResponse(long readSeq) implements Message {}
 

@@ -3,6 +3,7 @@ package io.mynode.raft.core;
 import io.mynode.kernel.error.CorruptionException;
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.Commit;
 import io.mynode.raft.core.Message.Forward;
 import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.HeartbeatResponse;
@@ -268,7 +269,8 @@ public final class Node {
                 return; // a leader we heard from recently is alive: do not let a stray candidate depose it
             }
             if (!preVote && !preGrant) {
-                boolean fromLeader = msg instanceof Append || msg instanceof Heartbeat || msg instanceof InstallSnapshot;
+                boolean fromLeader = msg instanceof Append || msg instanceof Heartbeat || msg instanceof Commit
+                        || msg instanceof InstallSnapshot;
                 becomeFollower(env.term(), fromLeader ? from : null);
             }
         } else if (env.term() < term) {
@@ -276,6 +278,7 @@ public final class Node {
                 // An old leader: tell it our term so it steps down.
                 case Append a -> send(from, new HeartbeatResponse(0));
                 case Heartbeat h -> send(from, new HeartbeatResponse(0));
+                case Commit c -> send(from, new HeartbeatResponse(0));
                 case InstallSnapshot s -> send(from, new HeartbeatResponse(0));
                 case VoteRequest v when v.pre() -> send(from, new VoteResponse(true, false));
                 default -> { }
@@ -286,6 +289,7 @@ public final class Node {
             case Append a -> onAppend(from, a);
             case AppendResponse r -> onAppendResponse(from, r);
             case Heartbeat h -> onHeartbeat(from, h);
+            case Commit c -> onCommit(from, c);
             case HeartbeatResponse r -> onHeartbeatResponse(from, r);
             case VoteRequest v -> onVoteRequest(from, env.term(), v);
             case VoteResponse v -> onVoteResponse(from, env.term(), v);
@@ -479,6 +483,19 @@ public final class Node {
         send(from, new HeartbeatResponse(h.readSeq()));
     }
 
+    /**
+     * The leader capped {@code c.commit()} at the index it knows this log matches (as for a
+     * heartbeat), and only a leader of a later term could have cut this log short since; a
+     * message of an earlier term never gets here.
+     */
+    private void onCommit(String from, Commit c) {
+        followLeader(from);
+        long newCommit = Math.min(c.commit(), log.lastIndex());
+        if (newCommit > commit) {
+            commit = newCommit;
+        }
+    }
+
     private void onInstallSnapshot(String from, InstallSnapshot s) {
         followLeader(from);
         if (s.index() <= commit) {
@@ -626,14 +643,14 @@ public final class Node {
     }
 
     /**
-     * An empty append at the follower's match point, carrying only the commit index, unless the
-     * follower already knows as much of it as it can use.
+     * The commit index, as far as the follower can use it (its match point), unless it already
+     * knows as much: a {@link Commit}, which needs no answer.
      */
     private void sendCommit(String p, Progress pr) {
         long usable = Math.min(commit, pr.match);
-        if (pr.state == Progress.State.REPLICATE && pr.match >= log.firstIndex() - 1 && pr.commitSent < usable) {
+        if (pr.state == Progress.State.REPLICATE && pr.commitSent < usable) {
             pr.commitSent = usable;
-            send(p, new Append(pr.match, log.term(pr.match), List.of(), commit));
+            send(p, new Commit(usable));
         }
     }
 

@@ -8,6 +8,7 @@ import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
 import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.Commit;
 import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.HeartbeatResponse;
 import io.mynode.raft.core.Message.InstallSnapshot;
@@ -27,6 +28,7 @@ class CodecTests {
             new AppendResponse(false, 9, 7, 2),
             new Heartbeat(12, 3),
             new HeartbeatResponse(3),
+            new Commit(11),
             new VoteRequest(true, 8, 2),
             new VoteResponse(false, true),
             new InstallSnapshot(40, 3, 100, 10, new byte[] {9, 9}, false),

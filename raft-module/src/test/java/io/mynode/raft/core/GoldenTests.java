@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
 import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.Commit;
 import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.HeartbeatResponse;
 import io.mynode.raft.core.Message.InstallSnapshot;
@@ -313,6 +314,7 @@ class GoldenTests {
                     : "AppendResponse reject index=" + r.index() + " hint=" + r.hintIndex() + "@" + r.hintTerm();
             case Heartbeat h -> "Heartbeat commit=" + h.commit() + " read=" + h.readSeq();
             case HeartbeatResponse r -> "HeartbeatResponse read=" + r.readSeq();
+            case Commit c -> "Commit commit=" + c.commit();
             case VoteRequest v -> (v.pre() ? "PreVoteRequest" : "VoteRequest") + " last=" + v.lastIndex() + "@" + v.lastTerm();
             case VoteResponse v -> (v.pre() ? "PreVoteResponse" : "VoteResponse") + (v.granted() ? " granted" : " rejected");
             case InstallSnapshot s -> "InstallSnapshot index=" + s.index() + "@" + s.snapshotTerm() + " bytes=" + s.offset()

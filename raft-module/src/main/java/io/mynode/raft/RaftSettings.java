@@ -37,7 +37,7 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
         int timeoutTicks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs / tick));
         int retry = s.intValue("retry.ticks", 2 * election, 1, Math.max(1, timeoutTicks));
         Timing timing = new Timing(retry, Math.max(retry, timeoutTicks), s.longValue("snapshot.entries", 10_000, 1, 1L << 40));
-        return new RaftSettings(tick, core, timing, s.longValue("segment.bytes", 64L << 20, 4096, 1L << 40),
+        return new RaftSettings(tick, core, timing, s.longValue("segment.bytes", 16L << 20, 4096, 1L << 40),
                 s.intValue("inbox.capacity", 65_536, 16, 1 << 24));
     }
 }

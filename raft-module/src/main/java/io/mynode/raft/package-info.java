@@ -60,7 +60,7 @@
  *   <tr><td>retry.ticks</td><td>2 × election.ticks</td><td>resend an unanswered proposal or read</td></tr>
  *   <tr><td>timeout.ms</td><td>10000</td><td>give up on a proposal or read</td></tr>
  *   <tr><td>snapshot.entries</td><td>10000</td><td>flush the state machine and compact the log after this many applied entries</td></tr>
- *   <tr><td>segment.bytes</td><td>64m</td><td>size at which the log starts a new segment file</td></tr>
+ *   <tr><td>segment.bytes</td><td>16m</td><td>size of a log segment file (preallocated: each new one is written full of zeros ahead of time)</td></tr>
  *   <tr><td>inbox.capacity</td><td>65536</td><td>queued inputs before new ones are refused</td></tr>
  * </table>
  * An unknown {@code raft.*} key or an out-of-range value stops the node at boot.

@@ -34,6 +34,8 @@ public final class SegmentedLog implements Log, AutoCloseable {
 
     private final Path dir;
     private final long segmentBytes;
+    /** Makes the next segment ahead of time; null when preallocation is off (tests of the plain layout). */
+    private final SegmentPreparer preparer;
     private final List<Segment> segments = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private Meta meta;
@@ -42,12 +44,16 @@ public final class SegmentedLog implements Log, AutoCloseable {
     private boolean dirDirty;
     private FileChannel active;
 
-    /** A segment file: the index of its first record and the file offset of each record. */
+    /**
+     * A segment file: the index of its first record and the file offset of each record. {@code
+     * size} is where the records end; a preallocated file runs on past it in zeros.
+     */
     private static final class Segment {
         final Path path;
         final long firstIndex;
         final List<Long> offsets = new ArrayList<>();
         long size;
+        boolean preallocated;
 
         Segment(Path path, long firstIndex) {
             this.path = path;
@@ -55,21 +61,32 @@ public final class SegmentedLog implements Log, AutoCloseable {
         }
     }
 
-    private SegmentedLog(Path dir, long segmentBytes) {
+    private SegmentedLog(Path dir, long segmentBytes, boolean preallocate) {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
+        this.preparer = preallocate ? new SegmentPreparer(dir, segmentBytes, SEGMENT_MAGIC, SEGMENT_HEADER) : null;
     }
 
     /**
-     * Opens or creates the log in {@code dir}. A torn tail (a last record cut short or failing
-     * its checksum at the very end of the last segment: a write the crash interrupted) is
-     * truncated; any other damage is a {@link CorruptionException} naming the file and offset.
+     * Opens or creates the log in {@code dir}, with preallocated segments (see the package
+     * documentation). A torn tail (a last record cut short or failing its checksum at the end of
+     * the last segment's records: a write the crash interrupted) is truncated; any other damage
+     * is a {@link CorruptionException} naming the file and offset.
      */
     public static SegmentedLog open(Path dir, long segmentBytes) {
-        SegmentedLog log = new SegmentedLog(dir, segmentBytes);
+        return open(dir, segmentBytes, true);
+    }
+
+    /** As {@link #open(Path, long)}; without preallocation every segment grows as it is written. */
+    static SegmentedLog open(Path dir, long segmentBytes, boolean preallocate) {
+        SegmentedLog log = new SegmentedLog(dir, segmentBytes, preallocate);
         try {
             Files.createDirectories(dir);
+            SegmentPreparer.deleteLeftovers(dir);
             log.recover();
+            if (log.preparer != null) {
+                log.preparer.start();
+            }
         } catch (IOException e) {
             log.closeQuietly();
             throw new StorageIoException("opening raft log in " + dir + ": " + e.getMessage(), e);
@@ -78,6 +95,13 @@ public final class SegmentedLog implements Log, AutoCloseable {
             throw e;
         }
         return log;
+    }
+
+    /** Waits until the next segment is prepared (or its preparation failed); for tests. */
+    void awaitPrepared() throws InterruptedException {
+        if (preparer != null) {
+            preparer.await();
+        }
     }
 
     private void recover() throws IOException {
@@ -158,6 +182,10 @@ public final class SegmentedLog implements Log, AutoCloseable {
             if (len == -1) {
                 problem = "record header cut short";
                 atEnd = true;
+            } else if (last && len == 0 && allZero(bytes, pos)) {
+                // Zeros to the end: the unused part of a preallocated segment, not damage.
+                seg.preallocated = last;
+                break;
             } else if (len < RECORD_FIXED || len > MAX_RECORD) {
                 problem = "record length " + len + " is invalid";
                 atEnd = pos + RECORD_HEADER + Math.max(len, 0) >= bytes.length || allZero(bytes, pos);
@@ -169,7 +197,8 @@ public final class SegmentedLog implements Log, AutoCloseable {
                 crc.update(bytes, pos + RECORD_HEADER, len);
                 if ((int) crc.getValue() != buf.getInt(pos + 4)) {
                     problem = "checksum mismatch";
-                    atEnd = pos + RECORD_HEADER + len == bytes.length;
+                    // Followed by nothing, or by a preallocated segment's zeros: the write a crash cut.
+                    atEnd = pos + RECORD_HEADER + len == bytes.length || allZero(bytes, pos + RECORD_HEADER + len);
                 }
             }
             if (problem != null) {
@@ -292,7 +321,11 @@ public final class SegmentedLog implements Log, AutoCloseable {
             if (first <= lastIndex()) {
                 truncateFrom(first);
             }
-            if (active == null || segments.getLast().size >= segmentBytes) {
+            if (active == null || segments.getLast().size >= segmentBytes
+                    || (!segments.getLast().preallocated && segments.getLast().firstIndex < first
+                            && preparer != null && preparer.ready())) {
+                // The last clause moves off a segment that grows (the first one, while its
+                // successor was still being prepared, or one cut short) as soon as it can.
                 roll(first);
             }
             Segment seg = segments.getLast();
@@ -336,15 +369,29 @@ public final class SegmentedLog implements Log, AutoCloseable {
         return (int) n;
     }
 
-    /** Starts a new segment whose first record will be {@code firstIndex}; the old one is made durable first. */
+    /**
+     * Starts a new segment whose first record will be {@code firstIndex}: the prepared one if it
+     * is ready, else a file that grows as it is written. The old one is made durable first, and
+     * cut to its records, so that only the last segment ever ends in zeros.
+     */
     private void roll(long firstIndex) throws IOException {
         if (active != null) {
+            Segment old = segments.getLast();
             active.force(false);
+            if (old.preallocated) {
+                active.truncate(old.size);
+                active.force(true);
+            }
             active.close();
             active = null;
         }
         Segment seg = new Segment(dir.resolve(segmentName(firstIndex)), firstIndex);
-        writeHeader(seg);
+        if (preparer != null && preparer.takeAs(seg.path)) {
+            seg.size = SEGMENT_HEADER;
+            seg.preallocated = true;
+        } else {
+            writeHeader(seg);
+        }
         segments.add(seg);
         active = FileChannel.open(seg.path, StandardOpenOption.WRITE);
         active.position(seg.size);
@@ -384,6 +431,7 @@ public final class SegmentedLog implements Log, AutoCloseable {
         active.truncate(cut);
         active.position(cut);
         seg.size = cut;
+        seg.preallocated = false;
         dataDirty = true;
     }
 
@@ -473,6 +521,9 @@ public final class SegmentedLog implements Log, AutoCloseable {
     }
 
     private void closeQuietly() {
+        if (preparer != null) {
+            preparer.close();
+        }
         if (active != null) {
             try {
                 active.close();

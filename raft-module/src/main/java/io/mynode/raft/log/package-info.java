@@ -6,6 +6,7 @@
  *   log/raft.meta                  term, vote, compaction point (index, term); CRC; atomic rewrite
  *   log/wal-00000000000000000001.seg
  *   log/wal-00000000000000004711.seg  ◄── active: appends go here until segment.bytes, then roll
+ *   log/wal-next-&lt;uuid&gt;.tmp          the next segment, being prepared (header, then zeros)
  *
  *   segment = magic:int version:int record*
  *   record  = length:int crc32c:int index:long term:long data:bytes     (CRC covers index..data)
@@ -20,20 +21,29 @@
  * and a reset to a snapshot deletes segments newest first, so a crash anywhere leaves a log that
  * is consistent with its metadata.
  *
+ * <h2>Preallocation</h2>
+ * A helper thread prepares the next segment ahead of time ({@code SegmentPreparer}): a file of
+ * the full {@code segment.bytes}, written with the header and zeros and synced, then renamed into
+ * place when the log rolls. Appends then overwrite blocks that exist, and an fsync need not also
+ * write the file's new size. While no prepared segment is ready (just after opening) the log
+ * writes a segment that grows, and moves to a prepared one as soon as it is ready. Rolling cuts
+ * the old segment to its records, so only the last segment ever ends in zeros.
+ *
  * <h2>Recovery</h2>
- * Segments are read in order; record indexes must run on without gaps. A damaged record that is
- * the last thing in the last segment (cut short, or failing its checksum exactly at the end of
- * the file) is the tail of a write the crash interrupted: it was never synced, hence never
- * acknowledged, and is truncated with a warning. Damage anywhere else is a
- * {@code CorruptionException} naming the file and offset: the node refuses to start rather than
- * serve a log it cannot trust.
+ * Segments are read in order; record indexes must run on without gaps. Zeros from a record
+ * boundary to the end of the last segment are its unused preallocated space. A damaged record
+ * that is the last thing in the last segment (cut short, or failing its checksum with only the
+ * end of the file or zeros after it) is the tail of a write the crash interrupted: it was never
+ * synced, hence never acknowledged, and is truncated with a warning. Damage anywhere else, zeros
+ * in an earlier segment included, is a {@code CorruptionException} naming the file and offset:
+ * the node refuses to start rather than serve a log it cannot trust.
  *
  * <h2>Left out</h2>
  * The entries are also held in memory, which keeps the store simple and reads free; the log
  * stays short because it is compacted after every {@code raft.snapshot.entries} applied entries.
- * No preallocation, no mmap.
+ * No mmap.
  *
  * <h2>Threads</h2>
- * Not thread-safe: owned by the Raft thread.
+ * Not thread-safe: owned by the Raft thread. The preparer's thread only writes its own file.
  */
 package io.mynode.raft.log;

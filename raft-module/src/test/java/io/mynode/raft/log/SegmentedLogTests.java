@@ -129,10 +129,15 @@ class SegmentedLogTests {
         }
     }
 
+    /** These tests cut and flip bytes at the end of files, so they use segments that grow. */
     @Nested
     class Recovery {
+        private SegmentedLog plain(long segmentBytes) {
+            return SegmentedLog.open(dir, segmentBytes, false);
+        }
+
         private void writeThree() {
-            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+            try (SegmentedLog log = plain(1 << 20)) {
                 log.append(entries(1, 3, 1));
                 log.sync();
             }
@@ -146,12 +151,12 @@ class SegmentedLogTests {
             try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
                 ch.truncate(size - 5); // the last record was cut short by a crash
             }
-            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+            try (SegmentedLog log = plain(1 << 20)) {
                 assertEquals(2, log.lastIndex());
                 log.append(entries(3, 4, 2));
                 log.sync();
             }
-            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+            try (SegmentedLog log = plain(1 << 20)) {
                 assertEquals(4, log.lastIndex());
                 assertEquals("cmd-4-2", data(log, 4));
             }
@@ -164,7 +169,7 @@ class SegmentedLogTests {
             byte[] bytes = Files.readAllBytes(seg);
             bytes[bytes.length - 1] ^= 0x40;
             Files.write(seg, bytes);
-            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+            try (SegmentedLog log = plain(1 << 20)) {
                 assertEquals(2, log.lastIndex());
             }
         }
@@ -176,7 +181,7 @@ class SegmentedLogTests {
             byte[] bytes = Files.readAllBytes(seg);
             bytes[SegmentedLog.SEGMENT_HEADER + SegmentedLog.RECORD_HEADER + 20] ^= 0x01; // inside record 1's data
             Files.write(seg, bytes);
-            CorruptionException e = assertThrows(CorruptionException.class, () -> SegmentedLog.open(dir, 1 << 20));
+            CorruptionException e = assertThrows(CorruptionException.class, () -> plain(1 << 20));
             assertTrue(e.getMessage().contains(seg.getFileName().toString()), e.getMessage());
             assertTrue(e.getMessage().contains("checksum"), e.getMessage());
             assertArrayEquals(bytes, Files.readAllBytes(seg), "a corrupt log must not be modified");
@@ -184,7 +189,7 @@ class SegmentedLogTests {
 
         @Test
         void damageInAnEarlierSegmentIsCorruptionEvenAtItsEnd() throws IOException {
-            try (SegmentedLog log = SegmentedLog.open(dir, 4096)) {
+            try (SegmentedLog log = plain(4096)) {
                 for (long i = 1; i <= 200; i += 10) {
                     log.append(entries(i, i + 9, 1));
                     log.sync();
@@ -194,12 +199,12 @@ class SegmentedLogTests {
             try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
                 ch.truncate(Files.size(first) - 3);
             }
-            assertThrows(CorruptionException.class, () -> SegmentedLog.open(dir, 4096));
+            assertThrows(CorruptionException.class, () -> plain(4096));
         }
 
         @Test
         void aDamagedMetaFileIsCorruption() throws IOException {
-            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+            try (SegmentedLog log = plain(1 << 20)) {
                 log.saveTermAndVote(7, Optional.of("n1"));
                 log.sync();
             }
@@ -207,7 +212,174 @@ class SegmentedLogTests {
             byte[] bytes = Files.readAllBytes(meta);
             bytes[10] ^= 0x01;
             Files.write(meta, bytes);
-            assertThrows(CorruptionException.class, () -> SegmentedLog.open(dir, 1 << 20));
+            assertThrows(CorruptionException.class, () -> plain(1 << 20));
+        }
+    }
+
+    @Nested
+    class Preallocation {
+        private static final long SEGMENT = 64 << 10;
+
+        /** A log whose next segment is prepared, so that its first append takes a preallocated one. */
+        private SegmentedLog prepared() throws InterruptedException {
+            SegmentedLog log = SegmentedLog.open(dir, SEGMENT);
+            log.awaitPrepared();
+            return log;
+        }
+
+        private List<Path> leftovers() throws IOException {
+            try (var s = Files.list(dir)) {
+                return s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            }
+        }
+
+        @Test
+        void appendsWriteIntoAFileOfTheFullSizeAndSurviveReopening() throws Exception {
+            try (SegmentedLog log = prepared()) {
+                log.append(entries(1, 5, 1));
+                log.sync();
+                assertEquals(1, segments().size());
+                assertEquals(SEGMENT, Files.size(segments().getFirst()), "the segment is preallocated");
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(5, log.lastIndex());
+                assertEquals("cmd-5-1", data(log, 5));
+                log.append(entries(6, 8, 2));
+                log.sync();
+                assertEquals(1, segments().size(), "appends go on in the same preallocated file");
+                assertEquals(SEGMENT, Files.size(segments().getFirst()));
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(8, log.lastIndex());
+                assertEquals("cmd-3-1", data(log, 3));
+                assertEquals("cmd-8-2", data(log, 8));
+            }
+            assertEquals(List.of(), leftovers(), "closing deletes the segment prepared next");
+        }
+
+        @Test
+        void rolledSegmentsAreCutToTheirRecordsSoOnlyTheLastEndsInZeros() throws Exception {
+            try (SegmentedLog log = prepared()) {
+                for (long i = 1; i <= 10000; i += 100) {
+                    log.append(entries(i, i + 99, 1));
+                    log.sync();
+                    log.awaitPrepared();
+                }
+                List<Path> segs = segments();
+                assertTrue(segs.size() > 2, "expected several segments, got " + segs.size());
+                for (Path seg : segs.subList(0, segs.size() - 1)) {
+                    byte[] bytes = Files.readAllBytes(seg);
+                    assertTrue(bytes.length < SEGMENT + 100 * 64 && bytes[bytes.length - 1] != 0,
+                            seg + " ends in zeros or was not cut");
+                }
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(10000, log.lastIndex());
+                assertEquals("cmd-2500-1", data(log, 2500));
+            }
+        }
+
+        @Test
+        void aTornRecordFollowedByZerosIsATornTail() throws Exception {
+            long end;
+            try (SegmentedLog log = prepared()) {
+                log.append(entries(1, 3, 1));
+                log.sync();
+            }
+            Path seg = segments().getFirst();
+            byte[] bytes = Files.readAllBytes(seg);
+            end = lastNonZero(bytes) + 1;
+            bytes[(int) end - 1] ^= 0x40; // the last record's last byte: its write was torn
+            Files.write(seg, bytes);
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(2, log.lastIndex());
+                log.append(entries(3, 4, 2));
+                log.sync();
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(4, log.lastIndex());
+                assertEquals("cmd-4-2", data(log, 4));
+            }
+        }
+
+        @Test
+        void zerosBeforeTheEndOfAnEarlierSegmentAreCorruption() throws Exception {
+            try (SegmentedLog log = prepared()) {
+                for (long i = 1; i <= 5000; i += 100) {
+                    log.append(entries(i, i + 99, 1));
+                    log.sync();
+                    log.awaitPrepared();
+                }
+            }
+            Path first = segments().getFirst();
+            try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.allocate(4096), Files.size(first)); // zeros after its records
+            }
+            assertThrows(CorruptionException.class, () -> SegmentedLog.open(dir, SEGMENT));
+        }
+
+        @Test
+        void aSegmentLeftWithNoRecordsByACrashRightAfterTheRollIsAnEmptyTail() throws Exception {
+            try (SegmentedLog log = prepared()) {
+                log.append(entries(1, 3, 1));
+                log.sync();
+            }
+            // What a crash right after a roll leaves: the old segment cut to its records, then a
+            // prepared segment, header and zeros only.
+            Path old = segments().getFirst();
+            try (FileChannel ch = FileChannel.open(old, StandardOpenOption.WRITE)) {
+                ch.truncate(lastNonZero(Files.readAllBytes(old)) + 1);
+            }
+            Path next = dir.resolve(SegmentedLog.segmentName(4));
+            byte[] empty = new byte[(int) SEGMENT];
+            java.nio.ByteBuffer.wrap(empty).putInt(SegmentedLog.SEGMENT_MAGIC).putInt(1);
+            Files.write(next, empty);
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(3, log.lastIndex());
+                log.append(entries(4, 5, 1));
+                log.sync();
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(5, log.lastIndex());
+                assertEquals("cmd-5-1", data(log, 5));
+            }
+        }
+
+        @Test
+        void aTruncatedSegmentGrowsUntilTheLogMovesToAPreparedOne() throws Exception {
+            try (SegmentedLog log = prepared()) {
+                log.append(entries(1, 10, 1));
+                log.sync();
+                log.append(entries(6, 7, 2)); // a new leader's conflicting suffix cuts the file
+                log.sync();
+                log.awaitPrepared();
+                log.append(entries(8, 9, 2));
+                log.sync();
+                assertEquals(2, segments().size(), "the cut segment is left for a prepared one");
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertEquals(9, log.lastIndex());
+                assertEquals(1, log.term(5));
+                assertEquals(2, log.term(6));
+                assertEquals("cmd-9-2", data(log, 9));
+            }
+        }
+
+        @Test
+        void filesLeftInPreparationByACrashAreDeletedOnOpen() throws Exception {
+            Path leftover = dir.resolve("wal-next-crashed.tmp");
+            Files.write(leftover, new byte[100]);
+            try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
+                assertTrue(Files.notExists(leftover));
+            }
+        }
+
+        private static int lastNonZero(byte[] bytes) {
+            int i = bytes.length - 1;
+            while (bytes[i] == 0) {
+                i--;
+            }
+            return i;
         }
     }
 }

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   transport threads ─receive─┐
  *   callers ─propose/readIndex─┼─► inbox ─► raft thread: drain a batch ─► tick if due
- *                              │            ─► process: propose batch, one fsync, apply
- *                              │            ─► send (never blocks) ─► publish status
+ *                              │            ─► prepare: propose batch ─► send appends (never blocks)
+ *                              │            ─► finish: one fsync, apply ─► send answers ─► publish status
  *   callers ◄─────────── futures completed on the raft thread
  * </pre>
  *
@@ -187,13 +187,8 @@ final class RaftConsensus implements Consensus {
                 if (ticker.tickDue(System.nanoTime())) {
                     replica.tick();
                 }
-                for (Envelope env : replica.process()) {
-                    try {
-                        network.send(env.to(), Codec.encode(env));
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "raft " + nodeId + ": sending to " + env.to() + " failed", e);
-                    }
-                }
+                send(replica.prepare()); // appends travel while the log syncs
+                send(replica.finish());
                 status = replica.status();
                 if (replica.failure().isPresent()) {
                     LOG.log(Level.ERROR, "raft node " + nodeId + " stopped", replica.failure().get());
@@ -222,6 +217,16 @@ final class RaftConsensus implements Consensus {
                 log.close();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "raft " + nodeId + ": closing the log failed", e);
+            }
+        }
+    }
+
+    private void send(List<Envelope> messages) {
+        for (Envelope env : messages) {
+            try {
+                network.send(env.to(), Codec.encode(env));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "raft " + nodeId + ": sending to " + env.to() + " failed", e);
             }
         }
     }

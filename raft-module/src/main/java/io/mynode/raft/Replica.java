@@ -13,6 +13,7 @@ import io.mynode.raft.core.Effect;
 import io.mynode.raft.core.Entry;
 import io.mynode.raft.core.Envelope;
 import io.mynode.raft.core.Log;
+import io.mynode.raft.core.Message;
 import io.mynode.raft.core.Node;
 import io.mynode.raft.core.RaftConfig;
 import io.mynode.raft.core.SnapshotMeta;
@@ -46,7 +47,7 @@ import java.util.random.RandomGenerator;
  * {@link UnavailableException} if it never left this node (nothing can have been logged), else
  * with {@link OutcomeUnknownException}. Reads are idempotent and only ever fail as unavailable.
  *
- * <p>Futures are completed on the calling thread, inside {@link #process()} and {@link #tick()}.
+ * <p>Futures are completed on the calling thread, inside {@link #finish()} and {@link #tick()}.
  */
 final class Replica {
     private static final System.Logger LOG = System.getLogger(Replica.class.getName());
@@ -66,6 +67,8 @@ final class Replica {
     private final Map<Key, Proposal> proposals = new LinkedHashMap<>();
     private final Map<Long, Read> reads = new LinkedHashMap<>();
     private long nextReadId;
+    /** The core's effects between {@link #prepare()} and {@link #finish()}. */
+    private List<Effect> pendingEffects = List.of();
 
     private record Key(String clientId, long sequence) {}
 
@@ -246,14 +249,33 @@ final class Replica {
 
     /**
      * Hands waiting requests to the core, syncs the log, applies what is committed, completes
-     * what can be completed and returns the messages to send (only now that the log is durable).
+     * what can be completed and returns the messages to send: {@link #prepare()} then {@link
+     * #finish()}, for callers that need not send the early messages first.
      */
     List<Envelope> process() {
+        List<Envelope> out = new ArrayList<>(prepare());
+        out.addAll(finish());
+        return out;
+    }
+
+    /**
+     * The first half of a round: hands waiting requests to the core and returns the messages that
+     * may leave before the log is synced, to send now; {@link #finish()} must follow.
+     *
+     * <p>Why early: a leader's appends then travel while it fsyncs, and its followers' fsyncs
+     * overlap its own instead of following it (Raft dissertation §10.2.1). Safe because a leader
+     * counts its own log towards a commit only when its followers' answers arrive, which is after
+     * this round's sync; what else leaves early (heartbeats, commit indexes, snapshot chunks,
+     * forwarded commands and reads) carries nothing from the unsynced log. Answers and votes, by
+     * contrast, promise something about this node's log or vote, so they wait for the sync.
+     */
+    List<Envelope> prepare() {
+        pendingEffects = List.of();
         if (failure != null) {
             return List.of();
         }
         try {
-            return processUnchecked();
+            return prepareUnchecked();
         } catch (MynodeException e) {
             stop(e);
             return List.of();
@@ -263,7 +285,26 @@ final class Replica {
         }
     }
 
-    private List<Envelope> processUnchecked() {
+    /**
+     * The second half of a round: syncs the log, applies what is committed, completes what can
+     * be completed and returns the rest of the round's messages (only now that the log is durable).
+     */
+    List<Envelope> finish() {
+        if (failure != null) {
+            return List.of();
+        }
+        try {
+            return finishUnchecked();
+        } catch (MynodeException e) {
+            stop(e);
+            return List.of();
+        } catch (RuntimeException e) {
+            stop(new InternalFailure("raft node failed: " + e, e));
+            return List.of();
+        }
+    }
+
+    private List<Envelope> prepareUnchecked() {
         String key = currentLeaderKey();
         List<byte[]> batch = new ArrayList<>();
         List<Proposal> batched = new ArrayList<>();
@@ -294,12 +335,45 @@ final class Replica {
                 r.sentUnder = key;
             }
         }
-        List<Effect> effects = node.drain();
+        pendingEffects = node.drain();
+        List<Envelope> early = new ArrayList<>();
+        for (Effect e : pendingEffects) {
+            if (e instanceof Effect.Send s && mayLeaveBeforeSync(s.envelope().message())) {
+                early.add(s.envelope());
+            }
+        }
+        return early;
+    }
+
+    private static boolean mayLeaveBeforeSync(Message m) {
+        return switch (m) {
+            case Message.Append a -> true;
+            case Message.Heartbeat h -> true;
+            case Message.Commit c -> true;
+            case Message.InstallSnapshot s -> true;
+            case Message.Forward f -> true;
+            case Message.ReadRequest r -> true;
+            case Message.ReadResponse r -> true;
+            case Message.AppendResponse r -> false;
+            case Message.HeartbeatResponse r -> false;
+            case Message.SnapshotResponse r -> false;
+            case Message.VoteRequest v -> false; // the candidate's new term and self-vote first
+            case Message.VoteResponse v -> false;
+        };
+    }
+
+    private List<Envelope> finishUnchecked() {
+        List<Effect> effects = pendingEffects;
+        pendingEffects = List.of();
         log.sync();
         List<Envelope> outgoing = new ArrayList<>();
         for (Effect e : effects) {
             switch (e) {
-                case Effect.Send s -> outgoing.add(s.envelope());
+                case Effect.Send s -> {
+                    if (!mayLeaveBeforeSync(s.envelope().message())) {
+                        outgoing.add(s.envelope());
+                    }
+                }
                 case Effect.RoleChange c -> { } // resends follow from the leader key in tick()
                 case Effect.ReadReady r -> {
                     Read read = reads.get(r.id());

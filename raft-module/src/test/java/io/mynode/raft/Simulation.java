@@ -241,7 +241,7 @@ final class Simulation {
         for (SimNode n : nodes.values()) {
             if (n.running()) {
                 n.replica.tick();
-                route(n.replica.process());
+                round(n);
             }
         }
         for (Client c : clients) {
@@ -259,7 +259,7 @@ final class Simulation {
         }
         for (SimNode n : nodes.values()) {
             if (n.running()) {
-                route(n.replica.process());
+                round(n);
             }
         }
         checkInvariants();
@@ -460,7 +460,17 @@ final class Simulation {
             crash(n); // between the core's writes and the sync: those writes are lost
             return;
         }
-        route(n.replica.process());
+        round(n);
+    }
+
+    /** One round of {@code n}, as the driver runs it; with crashes on, it may crash mid-round. */
+    private void round(SimNode n) {
+        route(n.replica.prepare());
+        if (faults && options.crashes() && random.nextDouble() < 0.0005) {
+            crash(n); // after a leader's appends left but before its own log was synced
+            return;
+        }
+        route(n.replica.finish());
     }
 
     private byte[] mangle(byte[] bytes) {

@@ -245,6 +245,8 @@ public final class Node {
             case Forward f -> {
                 if (role instanceof Leader l) {
                     appendAndReplicate(l, f.commands());
+                    Progress pr = l.progress.get(from);
+                    pr.commitAwaited = Math.max(pr.commitAwaited, log.lastIndex());
                 }
                 return;
             }
@@ -622,15 +624,17 @@ public final class Node {
                 pr.becomeProbe();
             }
             if (advanced && maybeCommit(l)) {
-                // Tell followers about the new commit index now, not at the next heartbeat.
+                // Tell the followers whose clients wait on it now. The others learn it with the
+                // next append or heartbeat: telling them at once would cost a message and a
+                // wake-up of their Raft thread per round, for nothing anyone waits on.
                 for (String p : peers) {
                     if (!p.equals(from)) {
-                        sendCommit(p, l.progress.get(p));
+                        sendAwaitedCommit(p, l.progress.get(p));
                     }
                 }
             }
             sendAppend(from, pr);
-            sendCommit(from, pr);
+            sendAwaitedCommit(from, pr);
         } else {
             long hint = Math.min(r.hintIndex(), log.lastIndex());
             while (hint >= log.firstIndex() && log.term(hint) > r.hintTerm()) {
@@ -646,6 +650,12 @@ public final class Node {
      * The commit index, as far as the follower can use it (its match point), unless it already
      * knows as much: a {@link Commit}, which needs no answer.
      */
+    private void sendAwaitedCommit(String p, Progress pr) {
+        if (pr.commitAwaited > pr.commitSent) {
+            sendCommit(p, pr);
+        }
+    }
+
     private void sendCommit(String p, Progress pr) {
         long usable = Math.min(commit, pr.match);
         if (pr.state == Progress.State.REPLICATE && pr.commitSent < usable) {
@@ -783,6 +793,12 @@ public final class Node {
             r.ids().forEach(rid -> out.add(new Effect.ReadReady(rid, r.index())));
         } else {
             send(r.from(), new ReadResponse(r.ids(), r.index()));
+            // The follower reads once it has applied the read index, so it needs the commit index.
+            if (role instanceof Leader l) {
+                Progress pr = l.progress.get(r.from());
+                pr.commitAwaited = Math.max(pr.commitAwaited, r.index());
+                sendAwaitedCommit(r.from(), pr);
+            }
         }
     }
 

@@ -34,6 +34,12 @@ final class Progress {
     boolean acked;
     /** The commit index this follower can have learnt from what we sent (capped at what it held). */
     long commitSent;
+    /**
+     * The highest index whose commit this follower's clients wait for: the last of the commands
+     * it forwarded, or a read index it was given. Below it, a new commit index waits for the
+     * next append or heartbeat.
+     */
+    long commitAwaited;
     SnapshotMeta snapshot;
     long snapshotOffset;
     boolean snapshotProgressed;

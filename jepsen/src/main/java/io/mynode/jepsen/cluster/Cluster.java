@@ -43,7 +43,9 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Writes each node's configuration and prepares (but does not start) {@code count} nodes.
+     * Writes each node's configuration and prepares (but does not start) {@code count} fresh
+     * nodes: a node data directory left in {@code store} by an earlier run is deleted first, since
+     * a test must start from an empty database (an old run's rows would read as anomalies).
      *
      * @param distribution the unpacked distribution ({@code bin/mynode-server} inside)
      * @param store where node files go
@@ -72,6 +74,7 @@ public final class Cluster implements AutoCloseable {
             for (var e : addresses.entrySet()) {
                 String id = e.getKey();
                 Path data = store.resolve(id).resolve("data");
+                deleteTree(data);
                 Files.createDirectories(data);
                 Path faults = store.resolve(id + ".faults").toAbsolutePath();
                 Map<String, String> conf = new TreeMap<>(extra);
@@ -92,6 +95,17 @@ public final class Cluster implements AutoCloseable {
             throw new StorageIoException("preparing cluster files in " + store + ": " + ex.getMessage(), ex);
         }
         return new Cluster(nodes);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     public List<NodeProcess> nodes() {

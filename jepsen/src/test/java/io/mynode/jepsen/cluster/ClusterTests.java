@@ -63,6 +63,16 @@ class ClusterTests {
     }
 
     @Test
+    void aDataDirectoryLeftByAnEarlierRunIsEmptiedSoEachRunStartsFromNothing() throws Exception {
+        Path old = dir.resolve("store").resolve("n1").resolve("data").resolve("storage").resolve("rows.db");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "an earlier run's rows");
+        cluster = Cluster.create(fakeDistribution(), dir.resolve("store"), 1, "btree", Map.of());
+        assertFalse(Files.exists(old), "the earlier run's data is gone");
+        assertTrue(Files.isDirectory(dir.resolve("store").resolve("n1").resolve("data")), "the data directory is ready");
+    }
+
+    @Test
     void killPauseResumeAndRestartActOnTheProcess() throws Exception {
         cluster = Cluster.create(fakeDistribution(), dir.resolve("store"), 1, "btree", Map.of());
         NodeProcess n = cluster.nodes().getFirst();

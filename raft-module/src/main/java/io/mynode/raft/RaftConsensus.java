@@ -82,6 +82,13 @@ final class RaftConsensus implements Consensus {
     private final Thread thread;
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong overflow = new AtomicLong();
+    /**
+     * Bytes of peer messages in the inbox. Bounded (raft.inbox.bytes) as well as the count: a
+     * node starved of CPU could otherwise queue thousands of one-MiB appends, and run out of
+     * heap rather than drop messages, which Raft tolerates (the leader resends).
+     */
+    private final AtomicLong inboxBytes = new AtomicLong();
+    private final long maxInboxBytes;
     private volatile ConsensusStatus status;
     private volatile boolean running = true;
 
@@ -92,6 +99,7 @@ final class RaftConsensus implements Consensus {
         this.network = context.network();
         this.tickNanos = TimeUnit.MILLISECONDS.toNanos(settings.tickMillis());
         this.inbox = new ArrayBlockingQueue<>(settings.inboxCapacity());
+        this.maxInboxBytes = settings.inboxBytes();
         this.status = replica.status();
         this.thread = new Thread(this::run, "raft-" + nodeId);
         this.thread.setDaemon(true);
@@ -124,8 +132,13 @@ final class RaftConsensus implements Consensus {
     }
 
     private void receive(String from, byte[] message) {
-        if (!running || !inbox.offer(new Input.Received(from, message))) {
-            overflow.incrementAndGet(); // best effort, like the network itself: the sender retries
+        // Best effort, like the network itself: what does not fit is dropped and the sender retries.
+        if (!running || inboxBytes.addAndGet(message.length) > maxInboxBytes) {
+            inboxBytes.addAndGet(-message.length);
+            overflow.incrementAndGet();
+        } else if (!inbox.offer(new Input.Received(from, message))) {
+            inboxBytes.addAndGet(-message.length);
+            overflow.incrementAndGet();
         }
     }
 
@@ -161,6 +174,11 @@ final class RaftConsensus implements Consensus {
     @Override
     public ConsensusStatus status() {
         return status;
+    }
+
+    /** Messages from peers dropped because the inbox was full (in count or in bytes); for tests and diagnostics. */
+    long droppedMessages() {
+        return overflow.get();
     }
 
     /** Messages from peers that failed to decode and were dropped; for tests and diagnostics. */
@@ -234,6 +252,7 @@ final class RaftConsensus implements Consensus {
     private void handle(Input in) {
         switch (in) {
             case Input.Received r -> {
+                inboxBytes.addAndGet(-r.bytes().length);
                 Envelope env;
                 try {
                     env = Codec.decode(r.bytes());

@@ -8,12 +8,13 @@ import java.util.concurrent.TimeUnit;
  * The {@code raft.*} keys of {@code node.properties}, validated; see the package documentation
  * for what each one means and its default.
  */
-record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmentBytes, int inboxCapacity) {
+record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmentBytes, int inboxCapacity,
+        long inboxBytes) {
 
     static final String[] KEYS = {
         "tick.ms", "election.ticks", "heartbeat.ticks", "append.bytes", "inflight", "snapshot.chunk.bytes",
         "pre.vote", "check.quorum", "retry.ticks", "timeout.ms", "snapshot.entries", "segment.bytes",
-        "inbox.capacity", "read.lease"
+        "inbox.capacity", "inbox.bytes", "read.lease"
     };
 
     static RaftSettings parse(Settings s) {
@@ -38,6 +39,7 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
         int retry = s.intValue("retry.ticks", 2 * election, 1, Math.max(1, timeoutTicks));
         Timing timing = new Timing(retry, Math.max(retry, timeoutTicks), s.longValue("snapshot.entries", 10_000, 1, 1L << 40));
         return new RaftSettings(tick, core, timing, s.longValue("segment.bytes", 16L << 20, 4096, 1L << 40),
-                s.intValue("inbox.capacity", 65_536, 16, 1 << 24));
+                s.intValue("inbox.capacity", 65_536, 16, 1 << 24),
+                s.longValue("inbox.bytes", 32L << 20, 1 << 20, 1L << 40));
     }
 }

@@ -274,6 +274,41 @@ class RaftConsensusTests {
     }
 
     @Test
+    void aStalledNodeDropsPeerMessagesOverItsInboxBytesInsteadOfQueueingThem() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        String[] stalled = new String[1];
+        for (String id : IDS) {
+            machines.put(id, new KvMachine((index, command) -> {
+                if (id.equals(stalled[0]) && new String(command, StandardCharsets.UTF_8).contains("put stall")) {
+                    held.countDown();
+                    try {
+                        release.await(); // holds this node's Raft thread, as a CPU-starved node would be held
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+        }
+        IDS.forEach(id -> start(id, Map.of("inbox.bytes", "1m")));
+        String leader = awaitLeader();
+        stalled[0] = leader;
+        CompletableFuture<Applied> stall = nodes.get(leader).propose(KvMachine.put("stall", "1"));
+        assertTrue(held.await(20, TimeUnit.SECONDS), "the leader's Raft thread is held in apply");
+        PeerNetwork.Receiver receiver = network.receivers.get(leader);
+        String other = IDS.stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        for (int i = 0; i < 100; i++) {
+            receiver.receive(other, new byte[64 << 10]); // 6.4 MiB in all, over the 1 MiB budget
+        }
+        long dropped = ((RaftConsensus) nodes.get(leader)).droppedMessages();
+        assertTrue(dropped >= 100 - 16 && dropped <= 100, "dropped " + dropped + " of 100 messages of 64 KiB");
+        release.countDown();
+        join(stall);
+        Applied after = join(nodes.get(leader).propose(KvMachine.put("k", "after the stall")));
+        assertTrue(after.index() > 0, "the node serves again once it runs");
+    }
+
+    @Test
     void aRestartedFollowerCatchesUpAndGarbageFromAPeerIsDropped() throws Exception {
         startAll();
         String leader = awaitLeader();

@@ -184,7 +184,7 @@ public final class SegmentedLog implements Log, AutoCloseable {
                 atEnd = true;
             } else if (last && len == 0 && allZero(bytes, pos)) {
                 // Zeros to the end: the unused part of a preallocated segment, not damage.
-                seg.preallocated = last;
+                seg.preallocated = true;
                 break;
             } else if (len < RECORD_FIXED || len > MAX_RECORD) {
                 problem = "record length " + len + " is invalid";

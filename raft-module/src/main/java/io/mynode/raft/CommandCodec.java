@@ -2,6 +2,8 @@ package io.mynode.raft;
 
 import io.mynode.kernel.consensus.Command;
 import io.mynode.kernel.error.CorruptionException;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.raft.core.Codec;
 import java.io.IOException;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
@@ -25,7 +27,7 @@ final class CommandCodec {
     /** Decodes a committed entry's command; anything malformed is a {@link CorruptionException}. */
     static Command decode(long index, byte[] data) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(data)) {
-            String clientId = u.unpackString();
+            String clientId = Codec.string(u, data.length);
             long sequence = u.unpackLong();
             int n = u.unpackBinaryHeader();
             if (n < 0 || n > data.length) {
@@ -36,7 +38,7 @@ final class CommandCodec {
                 throw new CorruptionException("raft log entry " + index + ": trailing bytes after the command");
             }
             return new Command(clientId, sequence, payload);
-        } catch (IOException | MessagePackException e) {
+        } catch (IOException | MessagePackException | InvalidInputException e) {
             throw new CorruptionException("raft log entry " + index + " does not hold a command: " + e, e);
         }
     }

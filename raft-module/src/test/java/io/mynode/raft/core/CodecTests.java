@@ -2,6 +2,7 @@ package io.mynode.raft.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mynode.kernel.error.InvalidInputException;
@@ -79,5 +80,26 @@ class CodecTests {
     void anAppendWhoseEntriesDoNotFollowOnIsRejected() {
         byte[] bytes = Codec.encode(new Envelope("n1", "n2", 5, new Append(4, 2, List.of(new Entry(9, 2, new byte[] {1})), 4)));
         assertThrows(InvalidInputException.class, () -> Codec.decode(bytes));
+    }
+
+    @Test
+    void idsRoundTripInUtf8() {
+        Envelope env = new Envelope("nœud-1", "узел-2", 5, new Heartbeat(1, 2));
+        Envelope back = Codec.decode(Codec.encode(env));
+        assertEquals("nœud-1", back.from());
+        assertEquals("узел-2", back.to());
+    }
+
+    @Test
+    void aStringLongerThanItsMessageIsRejectedWithoutReadingIt() {
+        // A well-framed message (its checksum holds) whose sender id claims 1 GiB.
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(16);
+        body.put((byte) 1).put((byte) 3).put((byte) 0xdb).putInt(1 << 30).put(new byte[] {'n', '1'});
+        byte[] framed = Arrays.copyOf(body.array(), body.position() + 4);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(framed, 0, body.position());
+        java.nio.ByteBuffer.wrap(framed).putInt(body.position(), (int) crc.getValue());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Codec.decode(framed));
+        assertTrue(e.getMessage().contains("exceeds the message size"), e.getMessage());
     }
 }

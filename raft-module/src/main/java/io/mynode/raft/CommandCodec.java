@@ -15,7 +15,7 @@ final class CommandCodec {
     private CommandCodec() {}
 
     static byte[] encode(Command c) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = Codec.packer()) {
             p.packString(c.clientId()).packLong(c.sequence()).packBinaryHeader(c.payload().length);
             p.writePayload(c.payload());
             return p.toByteArray();

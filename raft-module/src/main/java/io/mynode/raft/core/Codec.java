@@ -38,11 +38,21 @@ import org.msgpack.core.MessageUnpacker;
  */
 public final class Codec {
     private static final int VERSION = 1;
+    /**
+     * Packers start small: the default 8 KiB first buffer, zeroed for every message, cost about
+     * five times the packing of a typical message; the buffer grows for the rare large one.
+     */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
 
     private Codec() {}
 
+    /** A packer for one small message (see {@link #PACKER}). */
+    public static MessageBufferPacker packer() {
+        return PACKER.newBufferPacker();
+    }
+
     public static byte[] encode(Envelope env) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = packer()) {
             p.packInt(VERSION).packInt(typeOf(env.message()));
             p.packString(env.from()).packString(env.to()).packLong(env.term());
             switch (env.message()) {

@@ -16,10 +16,13 @@ import org.msgpack.value.ValueType;
  * nil, boolean, 64-bit integer, 64-bit float or UTF-8 string. Private to this module.
  */
 public final class RowEncoding {
+    /** A row packer starts small, not with msgpack's 8 KiB buffer zeroed for every row. */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
+
     private RowEncoding() {}
 
     public static byte[] encode(List<Value> row) {
-        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker p = PACKER.newBufferPacker()) {
             p.packArrayHeader(row.size());
             for (Value v : row) {
                 pack(p, v);

@@ -17,6 +17,11 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
         "inbox.capacity", "inbox.bytes", "read.lease"
     };
 
+    /** A sixteenth of the heap, 1 MiB to 32 MiB: what a stalled node may hold of its peers' messages. */
+    static long defaultInboxBytes() {
+        return Math.clamp(Runtime.getRuntime().maxMemory() / 16, 1L << 20, 32L << 20);
+    }
+
     static RaftSettings parse(Settings s) {
         s.requireOnly(KEYS);
         long tick = s.longValue("tick.ms", 20, 1, 10_000);
@@ -40,6 +45,6 @@ record RaftSettings(long tickMillis, RaftConfig core, Timing timing, long segmen
         Timing timing = new Timing(retry, Math.max(retry, timeoutTicks), s.longValue("snapshot.entries", 10_000, 1, 1L << 40));
         return new RaftSettings(tick, core, timing, s.longValue("segment.bytes", 16L << 20, 4096, 1L << 40),
                 s.intValue("inbox.capacity", 65_536, 16, 1 << 24),
-                s.longValue("inbox.bytes", 32L << 20, 1 << 20, 1L << 40));
+                s.longValue("inbox.bytes", defaultInboxBytes(), 1 << 20, 1L << 40));
     }
 }

@@ -62,7 +62,7 @@
  *   <tr><td>snapshot.entries</td><td>10000</td><td>flush the state machine and compact the log after this many applied entries</td></tr>
  *   <tr><td>segment.bytes</td><td>16m</td><td>size of a log segment file (preallocated: each new one is written full of zeros ahead of time)</td></tr>
  *   <tr><td>inbox.capacity</td><td>65536</td><td>queued inputs before new ones are refused</td></tr>
- *   <tr><td>inbox.bytes</td><td>32m</td><td>bytes of peer messages queued before new ones are dropped</td></tr>
+ *   <tr><td>inbox.bytes</td><td>1/16 of the heap, 1m..32m</td><td>bytes of peer messages queued before new ones are dropped</td></tr>
  * </table>
  * An unknown {@code raft.*} key or an out-of-range value stops the node at boot.
  *

@@ -46,4 +46,14 @@ class RaftSettingsTests {
         ConfigException unknown = assertThrows(ConfigException.class, () -> parse(Map.of("read.leases", "true")));
         assertTrue(unknown.getMessage().contains("raft.read.leases"), unknown.getMessage());
     }
+
+    @Test
+    void theInboxByteBoundIsAShareOfTheHeapUnlessSet() {
+        long heap = Runtime.getRuntime().maxMemory();
+        long bound = parse(Map.of()).inboxBytes();
+        assertEquals(Math.clamp(heap / 16, 1L << 20, 32L << 20), bound);
+        assertTrue(bound <= Math.max(heap / 16, 1L << 20), "at most a sixteenth of a heap of " + heap);
+        assertEquals(8L << 20, parse(Map.of("inbox.bytes", "8m")).inboxBytes());
+        assertThrows(ConfigException.class, () -> parse(Map.of("inbox.bytes", "1k")));
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  *       peer batch); larger ones end the call with RESOURCE_EXHAUSTED</td></tr>
  *   <tr><td>{@code chunk.bytes}</td><td>64k</td><td>rows are streamed in chunks of about this size</td></tr>
  *   <tr><td>{@code peer.queue}</td><td>4096</td><td>messages queued per peer; when full the oldest is dropped</td></tr>
- *   <tr><td>{@code peer.queue.bytes}</td><td>64m</td><td>bytes queued per peer; beyond, the oldest messages are dropped</td></tr>
+ *   <tr><td>{@code peer.queue.bytes}</td><td>1/32 of the heap, 1m..64m</td><td>bytes queued per peer; beyond,
+ *       the oldest messages are dropped</td></tr>
  *   <tr><td>{@code peer.batch.bytes}</td><td>1m</td><td>most bytes sent to a peer in one frame</td></tr>
  *   <tr><td>{@code peer.backoff.min.ms}</td><td>50</td><td>first reconnect delay to a peer</td></tr>
  *   <tr><td>{@code peer.backoff.max.ms}</td><td>2000</td><td>reconnect delay cap (doubling in between)</td></tr>
@@ -52,6 +53,15 @@ record GrpcSettings(
     };
 
     /** Reads and checks {@code settings}; an unknown key or a value out of range is a ConfigException. */
+    /**
+     * A share of the heap: with four peers, an eighth of it can wait in their queues. A fixed
+     * 64 MiB per peer filled a 256 MiB heap when two peers were paused, since a leader probes a
+     * silent follower with an append of up to 1 MiB every heartbeat.
+     */
+    static long defaultPeerQueueBytes() {
+        return Math.clamp(Runtime.getRuntime().maxMemory() / 32, 1L << 20, 64L << 20);
+    }
+
     static GrpcSettings from(Settings settings) {
         settings.requireOnly(KEYS);
         int maxMessage = settings.intValue("max.message.bytes", 32 << 20, 64 << 10, Integer.MAX_VALUE);
@@ -63,7 +73,7 @@ record GrpcSettings(
                 maxMessage,
                 chunk,
                 settings.intValue("peer.queue", 4096, 1, 1 << 24),
-                settings.longValue("peer.queue.bytes", 64L << 20, 1 << 20, 1L << 40),
+                settings.longValue("peer.queue.bytes", defaultPeerQueueBytes(), 1 << 20, 1L << 40),
                 settings.intValue("peer.batch.bytes", 1 << 20, 1 << 10, maxMessage / 2),
                 Duration.ofMillis(backoffMin),
                 Duration.ofMillis(backoffMax),

@@ -271,18 +271,7 @@ final class Replica {
      */
     List<Envelope> prepare() {
         pendingEffects = List.of();
-        if (failure != null) {
-            return List.of();
-        }
-        try {
-            return prepareUnchecked();
-        } catch (MynodeException e) {
-            stop(e);
-            return List.of();
-        } catch (RuntimeException e) {
-            stop(new InternalFailure("raft node failed: " + e, e));
-            return List.of();
-        }
+        return guarded(this::prepareUnchecked);
     }
 
     /**
@@ -290,11 +279,16 @@ final class Replica {
      * be completed and returns the rest of the round's messages (only now that the log is durable).
      */
     List<Envelope> finish() {
+        return guarded(this::finishUnchecked);
+    }
+
+    /** Runs half a round unless stopped; a failure in it stops the replica (and sends nothing). */
+    private List<Envelope> guarded(java.util.function.Supplier<List<Envelope>> half) {
         if (failure != null) {
             return List.of();
         }
         try {
-            return finishUnchecked();
+            return half.get();
         } catch (MynodeException e) {
             stop(e);
             return List.of();

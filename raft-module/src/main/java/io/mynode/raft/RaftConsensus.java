@@ -133,10 +133,10 @@ final class RaftConsensus implements Consensus {
 
     private void receive(String from, byte[] message) {
         // Best effort, like the network itself: what does not fit is dropped and the sender retries.
-        if (!running || inboxBytes.addAndGet(message.length) > maxInboxBytes) {
-            inboxBytes.addAndGet(-message.length);
+        if (!running) {
             overflow.incrementAndGet();
-        } else if (!inbox.offer(new Input.Received(from, message))) {
+        } else if (inboxBytes.addAndGet(message.length) > maxInboxBytes
+                || !inbox.offer(new Input.Received(from, message))) {
             inboxBytes.addAndGet(-message.length);
             overflow.incrementAndGet();
         }

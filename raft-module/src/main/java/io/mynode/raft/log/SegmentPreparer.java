@@ -34,19 +34,15 @@ final class SegmentPreparer implements AutoCloseable {
 
     private final Path dir;
     private final long bytes;
-    private final int magic;
-    private final int headerBytes;
 
     private Path file;
     private Thread thread;
     private CountDownLatch done;
     private volatile boolean prepared;
 
-    SegmentPreparer(Path dir, long bytes, int magic, int headerBytes) {
+    SegmentPreparer(Path dir, long bytes) {
         this.dir = dir;
         this.bytes = bytes;
-        this.magic = magic;
-        this.headerBytes = headerBytes;
     }
 
     /** Removes files a crash left in preparation. */
@@ -88,9 +84,7 @@ final class SegmentPreparer implements AutoCloseable {
 
     private void prepare(Path target) throws IOException {
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer header = ByteBuffer.allocate(headerBytes).putInt(magic).putInt(1);
-            header.clear();
-            writeFully(ch, header, 0);
+            int headerBytes = writeFully(ch, SegmentedLog.header(), 0);
             ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
             for (long at = headerBytes; at < bytes; ) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - at));

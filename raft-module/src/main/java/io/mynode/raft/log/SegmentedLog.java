@@ -64,7 +64,7 @@ public final class SegmentedLog implements Log, AutoCloseable {
     private SegmentedLog(Path dir, long segmentBytes, boolean preallocate) {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
-        this.preparer = preallocate ? new SegmentPreparer(dir, segmentBytes, SEGMENT_MAGIC, SEGMENT_HEADER) : null;
+        this.preparer = preallocate ? new SegmentPreparer(dir, segmentBytes) : null;
     }
 
     /**
@@ -398,10 +398,15 @@ public final class SegmentedLog implements Log, AutoCloseable {
         dirDirty = true;
     }
 
+    /** A segment's header: magic and format version, ready to write. */
+    static ByteBuffer header() {
+        return ByteBuffer.allocate(SEGMENT_HEADER).putInt(SEGMENT_MAGIC).putInt(1).flip();
+    }
+
     private static void writeHeader(Segment seg) throws IOException {
         try (FileChannel ch = FileChannel.open(seg.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer h = ByteBuffer.allocate(SEGMENT_HEADER).putInt(SEGMENT_MAGIC).putInt(1).flip();
+            ByteBuffer h = header();
             while (h.hasRemaining()) {
                 ch.write(h);
             }

@@ -67,8 +67,9 @@ final class Replica {
     private final Map<Key, Proposal> proposals = new LinkedHashMap<>();
     private final Map<Long, Read> reads = new LinkedHashMap<>();
     private long nextReadId;
-    /** The core's effects between {@link #prepare()} and {@link #finish()}. */
+    /** The core's effects between {@link #prepare()} and {@link #finish()}, and the messages that wait for the sync. */
     private List<Effect> pendingEffects = List.of();
+    private List<Envelope> pendingLate = List.of();
 
     private record Key(String clientId, long sequence) {}
 
@@ -271,6 +272,7 @@ final class Replica {
      */
     List<Envelope> prepare() {
         pendingEffects = List.of();
+        pendingLate = List.of();
         return guarded(this::prepareUnchecked);
     }
 
@@ -331,11 +333,13 @@ final class Replica {
         }
         pendingEffects = node.drain();
         List<Envelope> early = new ArrayList<>();
+        List<Envelope> late = new ArrayList<>();
         for (Effect e : pendingEffects) {
-            if (e instanceof Effect.Send s && mayLeaveBeforeSync(s.envelope().message())) {
-                early.add(s.envelope());
+            if (e instanceof Effect.Send s) {
+                (mayLeaveBeforeSync(s.envelope().message()) ? early : late).add(s.envelope());
             }
         }
+        pendingLate = late;
         return early;
     }
 
@@ -358,16 +362,13 @@ final class Replica {
 
     private List<Envelope> finishUnchecked() {
         List<Effect> effects = pendingEffects;
+        List<Envelope> outgoing = pendingLate;
         pendingEffects = List.of();
+        pendingLate = List.of();
         log.sync();
-        List<Envelope> outgoing = new ArrayList<>();
         for (Effect e : effects) {
             switch (e) {
-                case Effect.Send s -> {
-                    if (!mayLeaveBeforeSync(s.envelope().message())) {
-                        outgoing.add(s.envelope());
-                    }
-                }
+                case Effect.Send s -> { } // sorted by prepare()
                 case Effect.RoleChange c -> { } // resends follow from the leader key in tick()
                 case Effect.ReadReady r -> {
                     Read read = reads.get(r.id());

@@ -227,6 +227,15 @@ class SegmentedLogTests {
             return log;
         }
 
+        /** Appends entries 1..{@code last} in synced batches of 100, each after the next segment is prepared. */
+        private void appendInBatchesOf100(SegmentedLog log, long last) throws InterruptedException {
+            for (long i = 1; i <= last; i += 100) {
+                log.append(entries(i, i + 99, 1));
+                log.sync();
+                log.awaitPrepared();
+            }
+        }
+
         private List<Path> leftovers() throws IOException {
             try (var s = Files.list(dir)) {
                 return s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
@@ -260,11 +269,7 @@ class SegmentedLogTests {
         @Test
         void rolledSegmentsAreCutToTheirRecordsSoOnlyTheLastEndsInZeros() throws Exception {
             try (SegmentedLog log = prepared()) {
-                for (long i = 1; i <= 10000; i += 100) {
-                    log.append(entries(i, i + 99, 1));
-                    log.sync();
-                    log.awaitPrepared();
-                }
+                appendInBatchesOf100(log, 10000);
                 List<Path> segs = segments();
                 assertTrue(segs.size() > 2, "expected several segments, got " + segs.size());
                 for (Path seg : segs.subList(0, segs.size() - 1)) {
@@ -305,11 +310,7 @@ class SegmentedLogTests {
         @Test
         void zerosBeforeTheEndOfAnEarlierSegmentAreCorruption() throws Exception {
             try (SegmentedLog log = prepared()) {
-                for (long i = 1; i <= 5000; i += 100) {
-                    log.append(entries(i, i + 99, 1));
-                    log.sync();
-                    log.awaitPrepared();
-                }
+                appendInBatchesOf100(log, 5000);
             }
             Path first = segments().getFirst();
             try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
@@ -332,7 +333,7 @@ class SegmentedLogTests {
             }
             Path next = dir.resolve(SegmentedLog.segmentName(4));
             byte[] empty = new byte[(int) SEGMENT];
-            java.nio.ByteBuffer.wrap(empty).putInt(SegmentedLog.SEGMENT_MAGIC).putInt(1);
+            java.nio.ByteBuffer.wrap(empty).put(SegmentedLog.header());
             Files.write(next, empty);
             try (SegmentedLog log = SegmentedLog.open(dir, SEGMENT)) {
                 assertEquals(3, log.lastIndex());

@@ -75,9 +75,11 @@ public final class TransportFloor {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            // As mynode-bench does: client i on host i mod hosts, one session each, platform threads.
+            // As mynode-bench does: client i on host i mod hosts, one session each, virtual threads
+            // on Java 24+.
             Connection c = connections.get(i % connections.size());
-            threads.add(Thread.ofPlatform().name("floor-client-" + i).start(() -> {
+            Thread.Builder builder = Runtime.version().feature() >= 24 ? Thread.ofVirtual() : Thread.ofPlatform();
+            threads.add(builder.name("floor-client-" + i).start(() -> {
                 try (Session s = c.session()) {
                     while (!stop.get()) {
                         try (RowStream rows = ((io.mynode.kernel.sql.StatementResult.Rows) s.execute("rows 1")).rows()) {

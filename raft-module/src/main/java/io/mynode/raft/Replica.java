@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -58,7 +59,15 @@ final class Replica {
     private final Node node;
 
     private long now;
-    private long applied;
+    /** Volatile: {@link #leaseReadIndex()} reads it on other threads. */
+    private volatile long applied;
+    /**
+     * A read index and the monotonic time until which it may be given out without a round:
+     * published by {@link #prepare()} before the round's messages leave, read by any thread.
+     * Null when this node holds no lease.
+     */
+    private volatile LeaseRead leaseRead;
+    private final java.util.function.LongSupplier clock;
     private long lastFlushAt;
     private MynodeException failure;
 
@@ -125,6 +134,7 @@ final class Replica {
         // Starting each incarnation at a random point keeps an old reply from completing a new read.
         this.nextReadId = random.nextLong() >>> 2;
         this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random, clock);
+        this.clock = clock;
     }
 
     /** Tracks the applied index jumping when the core installs a snapshot. */
@@ -202,6 +212,25 @@ final class Replica {
         reads.put(++nextReadId, r);
         return r.future;
     }
+
+    /**
+     * A read index answered on the caller's thread, with no hand-off to the Raft thread: present
+     * while this node leads under a read lease that has not ended and has applied its commit
+     * index as last published. Safe from any thread, and as safe as a lease read on the Raft
+     * thread: the index was published before any message or acknowledgement of a later commit
+     * left this node, so every write acknowledged anywhere before this call is at or below it;
+     * and while the lease lasts no other node can have become leader and committed more. Empty
+     * means ask {@link #readIndex()}.
+     */
+    OptionalLong leaseReadIndex() {
+        LeaseRead l = leaseRead;
+        if (l == null || clock.getAsLong() - l.until() >= 0 || applied < l.index()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(l.index());
+    }
+
+    private record LeaseRead(long index, long until) {}
 
     private int newLane() {
         laneSequence.add(0L);
@@ -332,6 +361,9 @@ final class Replica {
             }
         }
         pendingEffects = node.drain();
+        // Before anything of this round leaves: see leaseReadIndex().
+        OptionalLong leaseEnd = node.leaseEnd();
+        leaseRead = leaseEnd.isPresent() ? new LeaseRead(node.commitIndex(), leaseEnd.getAsLong()) : null;
         List<Envelope> early = new ArrayList<>();
         List<Envelope> late = new ArrayList<>();
         for (Effect e : pendingEffects) {
@@ -454,6 +486,7 @@ final class Replica {
 
     /** Fails every outstanding request; the replica takes no more input. */
     void stop(MynodeException cause) {
+        leaseRead = null;
         if (failure == null) {
             failure = cause;
         }

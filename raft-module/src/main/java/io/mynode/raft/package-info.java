@@ -32,6 +32,9 @@
  *       that index. While the leader holds a read lease (on by default), it skips the heartbeat
  *       round and answers at once, a follower's forwarded read included; the lease is measured on
  *       {@code System.nanoTime}, so a leader paused past it (SIGSTOP, GC) wakes up without one.
+ *       A leased leader's own reads skip even its Raft thread: each round publishes the commit
+ *       index and the lease's end before any of its messages leave, and {@code readIndex} answers
+ *       from that on the caller's thread while the lease lasts and the index is applied.
  *       Reads and writes are linearizable; followers serve reads too. The argument for the lease
  *       is in {@link io.mynode.raft.core}.</li>
  *   <li>What crosses the network is checked: messages carry a CRC32C and are decoded

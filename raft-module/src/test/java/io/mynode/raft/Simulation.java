@@ -21,6 +21,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -525,7 +526,12 @@ final class Simulation {
         c.busy = true;
         int incarnation = c.node.incarnation;
         KvMachine machine = c.node.machine;
-        c.node.replica.readIndex().whenComplete((index, error) -> {
+        // As RaftConsensus does: a leader under its lease answers at once, without a round.
+        java.util.OptionalLong leased = c.node.replica.leaseReadIndex();
+        CompletableFuture<Long> read = leased.isPresent()
+                ? CompletableFuture.completedFuture(leased.getAsLong())
+                : c.node.replica.readIndex();
+        read.whenComplete((index, error) -> {
             if (c.node.incarnation != incarnation || !c.busy) {
                 return;
             }

@@ -132,6 +132,19 @@ public final class Node {
         return commit;
     }
 
+    /**
+     * While this node leads, has committed in its term and has held a read lease: when the lease
+     * ends. Until then {@link #commitIndex()} is a read index, as {@link #readIndex} would give
+     * under the lease; a driver may publish both to answer reads without a round here, as long
+     * as it publishes them before any message or acknowledgement of a later commit leaves.
+     */
+    public java.util.OptionalLong leaseEnd() {
+        if (role instanceof Leader l && l.committedInTerm && quorum > 1) {
+            return l.reads.leaseEnd();
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     /** The leader's match index per node (itself included); empty on other nodes. */
     public Map<String, Long> matchIndex() {
         if (!(role instanceof Leader l)) {

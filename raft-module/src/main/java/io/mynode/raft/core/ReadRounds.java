@@ -131,6 +131,14 @@ final class ReadRounds {
         return leaseNanos > 0 && leased && clock.getAsLong() - leaseUntil < 0;
     }
 
+    /**
+     * When the lease ends (monotonic nanoseconds), if one was ever held in this leadership: a
+     * value that only grows, so a copy of it read earlier never promises more than the lease did.
+     */
+    java.util.OptionalLong leaseEnd() {
+        return leaseNanos > 0 && leased ? java.util.OptionalLong.of(leaseUntil) : java.util.OptionalLong.empty();
+    }
+
     /** The round last sent, for reads answered without one. */
     long round() {
         return round;

@@ -67,7 +67,7 @@ final class Replica {
      * Null when this node holds no lease.
      */
     private volatile LeaseRead leaseRead;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private long lastFlushAt;
     private MynodeException failure;
 

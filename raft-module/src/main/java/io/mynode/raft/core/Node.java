@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -138,11 +139,11 @@ public final class Node {
      * under the lease; a driver may publish both to answer reads without a round here, as long
      * as it publishes them before any message or acknowledgement of a later commit leaves.
      */
-    public java.util.OptionalLong leaseEnd() {
+    public OptionalLong leaseEnd() {
         if (role instanceof Leader l && l.committedInTerm && quorum > 1) {
             return l.reads.leaseEnd();
         }
-        return java.util.OptionalLong.empty();
+        return OptionalLong.empty();
     }
 
     /** The leader's match index per node (itself included); empty on other nodes. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -135,8 +136,8 @@ final class ReadRounds {
      * When the lease ends (monotonic nanoseconds), if one was ever held in this leadership: a
      * value that only grows, so a copy of it read earlier never promises more than the lease did.
      */
-    java.util.OptionalLong leaseEnd() {
-        return leaseNanos > 0 && leased ? java.util.OptionalLong.of(leaseUntil) : java.util.OptionalLong.empty();
+    OptionalLong leaseEnd() {
+        return leaseNanos > 0 && leased ? OptionalLong.of(leaseUntil) : OptionalLong.empty();
     }
 
     /** The round last sent, for reads answered without one. */

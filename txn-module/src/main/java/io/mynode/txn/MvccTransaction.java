@@ -152,6 +152,7 @@ final class MvccTransaction implements Transaction {
             release();
             return version;
         }
+        failIfAlreadyDoomed(ranges);
         List<Wire.Write> ws = new ArrayList<>(writes.size());
         writes.forEach((k, v) -> ws.add(new Wire.Write(k, v == DELETED ? null : v)));
         Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ReadSet.merge(ranges), ws);
@@ -174,6 +175,25 @@ final class MvccTransaction implements Transaction {
             case Wire.Rejected r -> throw new InvalidInputException("transaction " + id + " was rejected: " + r.message());
             case Wire.IdBlock b -> throw new InternalFailure("a commit returned an id block " + b);
         };
+    }
+
+    /**
+     * Fails a commit that the state machine is sure to refuse, before it costs a log entry and a
+     * consensus round. The state machine validates against every commit in {@code (snapshot, i)},
+     * where {@code i}, the index this commit would get, is above this replica's applied index;
+     * so a conflict with a commit already applied here is one it would find too. Under contention
+     * most conflicts are of this kind: they land while the transaction runs its statements.
+     */
+    private void failIfAlreadyDoomed(List<KeyRange> ranges) {
+        if (reads.isEmpty() && ranges.isEmpty()) {
+            return; // blind writes: the state machine accepts them at any snapshot
+        }
+        Optional<String> conflict = store.conflict(version, store.appliedIndex(), new ReadSet(List.copyOf(reads), ranges));
+        if (conflict.isPresent()) {
+            state = State.ROLLED_BACK;
+            release();
+            throw new SerializationFailure("transaction " + id + ": " + conflict.get());
+        }
     }
 
     /**

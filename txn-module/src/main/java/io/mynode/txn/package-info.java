@@ -35,7 +35,9 @@
  * order respects real time: strict serializability. Unlike snapshot isolation (and unlike toyDB,
  * which this module otherwise follows), write skew is prevented, since the skewed transaction
  * read what the other wrote. The cost is more aborts under contention than a lock-based scheme;
- * there are no locks, no waits and no deadlocks, and a failed commit used one log entry.
+ * there are no locks, no waits and no deadlocks, and a failed commit used one log entry. Most
+ * conflicts cost not even that: one with a commit this replica has already applied is found
+ * before proposing (the state machine, validating a window that contains it, would find it too).
  *
  * <h2>Read-only and time-travel transactions</h2>
  * {@code beginReadOnly()} takes a consensus read index and reads at it: it sees every commit

@@ -384,6 +384,42 @@ class MvccTransactionTests {
     @Nested
     class Strictness {
         @Test
+        void aCommitThatAConflictAlreadyAppliedHereDoomsFailsWithoutALogEntry() {
+            LaggingReplica cluster = new LaggingReplica();
+            MvccEngine onReplica = new MvccEngine(cluster.replica, cluster);
+            onReplica.begin().rollback(); // reserves ids, so later begins propose nothing
+            Transaction t = onReplica.begin();
+            t.get(b("x"));
+            cluster.commitElsewhere("x", "1");
+            cluster.catchUp(); // this replica has applied the write that t's read missed
+            t.put(b("y"), b("2"));
+            int entries = cluster.log.size();
+
+            SerializationFailure e = assertThrows(SerializationFailure.class, t::commit);
+            assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+            assertEquals(entries, cluster.log.size(), "a commit known to fail is not proposed");
+            try (Transaction r = onReplica.beginReadOnly()) {
+                assertEquals(Optional.empty(), r.get(b("y")), "nothing of t was written");
+            }
+        }
+
+        @Test
+        void aConflictNotYetAppliedHereIsFoundByTheStateMachine() {
+            LaggingReplica cluster = new LaggingReplica();
+            MvccEngine onReplica = new MvccEngine(cluster.replica, cluster);
+            onReplica.begin().rollback();
+            Transaction t = onReplica.begin();
+            t.get(b("x"));
+            cluster.commitElsewhere("x", "1"); // applied by the leader, not yet here
+            t.put(b("y"), b("2"));
+            int entries = cluster.log.size();
+
+            SerializationFailure e = assertThrows(SerializationFailure.class, t::commit);
+            assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+            assertEquals(entries + 1, cluster.log.size(), "proposed, and refused when applied");
+        }
+
+        @Test
         void aReaderThatBeganOnALaggingReplicaCannotCommitAStaleRead() {
             LaggingReplica cluster = new LaggingReplica();
             MvccEngine onReplica = new MvccEngine(cluster.replica, cluster);

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *
  * <p>A read-write transaction that wrote nothing has nothing to make durable and commits without
  * a log entry: it checks its reads against a read index instead (see
- * {@link #validateReadsAtReadPoint}), which keeps it strictly serializable even when it began on
+ * {@link #failOnConflictUpTo}), which keeps it strictly serializable even when it began on
  * a lagging replica. That costs aborts PostgreSQL would not have (a reader whose data changed
  * while it ran); a transaction that only reads should be begun read-only, which never aborts.
  */
@@ -146,13 +146,15 @@ final class MvccTransaction implements Transaction {
         }
         if (readOnly || writes.isEmpty()) {
             if (!readOnly && (!reads.isEmpty() || !ranges.isEmpty())) {
-                validateReadsAtReadPoint(ranges);
+                failOnConflictUpTo(engine.readPoint(), ranges);
             }
             state = State.COMMITTED;
             release();
             return version;
         }
-        failIfAlreadyDoomed(ranges);
+        if (!reads.isEmpty() || !ranges.isEmpty()) { // blind writes are accepted at any snapshot
+            failOnConflictUpTo(store.appliedIndex(), ranges);
+        }
         List<Wire.Write> ws = new ArrayList<>(writes.size());
         writes.forEach((k, v) -> ws.add(new Wire.Write(k, v == DELETED ? null : v)));
         Wire.Commit command = new Wire.Commit(version, store.retention(), List.copyOf(reads), ReadSet.merge(ranges), ws);
@@ -178,33 +180,21 @@ final class MvccTransaction implements Transaction {
     }
 
     /**
-     * Fails a commit that the state machine is sure to refuse, before it costs a log entry and a
-     * consensus round. The state machine validates against every commit in {@code (snapshot, i)},
-     * where {@code i}, the index this commit would get, is above this replica's applied index;
-     * so a conflict with a commit already applied here is one it would find too. Under contention
-     * most conflicts are of this kind: they land while the transaction runs its statements.
+     * Ends this transaction with a serialization failure if a commit in {@code (snapshot, upTo]}
+     * wrote something it read, exactly as the state machine validates. Two uses:
+     * <ul>
+     *   <li>A read-write transaction that only read commits without a log entry, but its snapshot
+     *       is this replica's applied index, which may lag commits acknowledged before it began.
+     *       To stay strictly serializable it checks up to a read index taken now: then its reads
+     *       hold at that read point, inside its lifetime.</li>
+     *   <li>Before proposing, up to this replica's applied index: the state machine validates the
+     *       window {@code (snapshot, i)}, and {@code i}, the index the commit would get, is above
+     *       the applied index, so a conflict found here is one it would find too. Failing now saves
+     *       the log entry and consensus round it would spend refusing the commit.</li>
+     * </ul>
      */
-    private void failIfAlreadyDoomed(List<KeyRange> ranges) {
-        if (reads.isEmpty() && ranges.isEmpty()) {
-            return; // blind writes: the state machine accepts them at any snapshot
-        }
-        Optional<String> conflict = store.conflict(version, store.appliedIndex(), new ReadSet(List.copyOf(reads), ranges));
-        if (conflict.isPresent()) {
-            state = State.ROLLED_BACK;
-            release();
-            throw new SerializationFailure("transaction " + id + ": " + conflict.get());
-        }
-    }
-
-    /**
-     * A read-write transaction that only read commits without a log entry, but its snapshot is
-     * this replica's applied index, which may lag commits acknowledged before it began. To stay
-     * strictly serializable it checks that nothing it read changed between its snapshot and a
-     * read index taken now: then its reads hold at that read point, inside its lifetime.
-     */
-    private void validateReadsAtReadPoint(List<KeyRange> ranges) {
-        long readPoint = engine.readPoint();
-        Optional<String> conflict = store.conflict(version, readPoint, new ReadSet(List.copyOf(reads), ranges));
+    private void failOnConflictUpTo(long upTo, List<KeyRange> ranges) {
+        Optional<String> conflict = store.conflict(version, upTo, new ReadSet(List.copyOf(reads), ranges));
         if (conflict.isPresent()) {
             state = State.ROLLED_BACK;
             release();

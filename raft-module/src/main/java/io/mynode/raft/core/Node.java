@@ -140,8 +140,8 @@ public final class Node {
      * as it publishes them before any message or acknowledgement of a later commit leaves.
      */
     public OptionalLong leaseEnd() {
-        if (role instanceof Leader l && l.committedInTerm && quorum > 1) {
-            return l.reads.leaseEnd();
+        if (role instanceof Leader l && l.committedInTerm) {
+            return l.reads.leaseEnd(); // never held alone: a single node needs no lease
         }
         return OptionalLong.empty();
     }

@@ -44,6 +44,20 @@ class ClusterTests {
         return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
+    /**
+     * The process state once it satisfies {@code wanted}, or as it is after 5 s: a signal is
+     * delivered asynchronously, so the state may still be the old one just after kill returns.
+     */
+    private static char stateOnce(NodeProcess n, java.util.function.IntPredicate wanted) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        char state = state(n);
+        while (!wanted.test(state) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            state = state(n);
+        }
+        return state;
+    }
+
     @Test
     void eachNodeGetsAConfigWithPeersDataDirEngineAndFaultFile() throws Exception {
         cluster = Cluster.create(fakeDistribution(), dir.resolve("store"), 3, "lsm", Map.of("raft.tick.ms", "50"));
@@ -79,9 +93,9 @@ class ClusterTests {
         n.start();
         assertTrue(n.running());
         n.pause();
-        assertEquals('T', state(n), "SIGSTOP stops the process");
+        assertEquals('T', stateOnce(n, c -> c == 'T'), "SIGSTOP stops the process");
         n.resume();
-        assertTrue(state(n) != 'T', "SIGCONT lets it run");
+        assertTrue(stateOnce(n, c -> c != 'T') != 'T', "SIGCONT lets it run");
         long before = n.pid().orElseThrow();
         n.kill();
         assertFalse(n.running());

@@ -61,7 +61,9 @@ final class RaftConsensus implements Consensus {
      * Largest payload a proposal may carry. An entry travels to the followers inside one peer
      * message, and a message over {@code grpc.max.message.bytes} (32 MiB by default) can never be
      * delivered: the entry would be retried forever and block every entry after it. Refusing it
-     * here, before it is logged, keeps one oversized command from wedging the cluster.
+     * here, before it is logged, keeps one oversized command from wedging the cluster. Peers
+     * hold forwarded commands and entries to {@code Bounds.MAX_COMMAND_BYTES}, this plus room for
+     * the command's header.
      */
     static final int MAX_PROPOSAL_BYTES = 16 << 20;
 
@@ -194,6 +196,11 @@ final class RaftConsensus implements Consensus {
     /** Messages from peers that failed to decode and were dropped; for tests and diagnostics. */
     long malformedMessages() {
         return malformed.get();
+    }
+
+    /** Messages from peers that decoded but carried out-of-bounds numbers, and were dropped; for tests. */
+    long unbelievableMessages() {
+        return replica.unbelievableMessages();
     }
 
     private void run() {

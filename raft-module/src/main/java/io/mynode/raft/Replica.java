@@ -76,6 +76,8 @@ final class Replica {
     private final Map<Key, Proposal> proposals = new LinkedHashMap<>();
     private final Map<Long, Read> reads = new LinkedHashMap<>();
     private long nextReadId;
+    /** Peer messages the core dropped as out of bounds; only the driver's thread writes it. */
+    private volatile long unbelievable;
     /** The core's effects between {@link #prepare()} and {@link #finish()}, and the messages that wait for the sync. */
     private List<Effect> pendingEffects = List.of();
     private List<Envelope> pendingLate = List.of();
@@ -408,6 +410,14 @@ final class Replica {
                         read.index = r.index();
                     }
                 }
+                case Effect.Dropped d -> {
+                    long n = ++unbelievable;
+                    if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th, ...: visible without flooding the log
+                        LOG.log(System.Logger.Level.WARNING, "raft " + node.id() + ": dropped message #" + n + " from "
+                                + d.envelope().from() + " (" + d.envelope().message().getClass().getSimpleName() + ", term "
+                                + d.envelope().term() + "): " + d.reason());
+                    }
+                }
             }
         }
         applyCommitted();
@@ -506,6 +516,11 @@ final class Replica {
     ConsensusStatus status() {
         return new ConsensusStatus(node.id(), node.roleName(), node.leader(), node.term(), node.commitIndex(), applied,
                 node.matchIndex());
+    }
+
+    /** Peer messages dropped because a number in them was out of bounds (see {@code core.Bounds}). */
+    long unbelievableMessages() {
+        return unbelievable;
     }
 
     int pendingRequests() {

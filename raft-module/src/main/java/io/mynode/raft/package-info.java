@@ -38,7 +38,10 @@
  *       Reads and writes are linearizable; followers serve reads too. The argument for the lease
  *       is in {@link io.mynode.raft.core}.</li>
  *   <li>What crosses the network is checked: messages carry a CRC32C and are decoded
- *       defensively, so garbage is counted and dropped; read ids start at a random point in every
+ *       defensively, so garbage is counted and dropped; every number in a message that decodes
+ *       is then held to {@code core.Bounds} (terms, indexes, sizes) before the core adopts or
+ *       persists any of it, so a peer cannot push a term to overflow or acknowledge entries it
+ *       never got; such messages are dropped with a warning; read ids start at a random point in every
  *       incarnation, so a late reply meant for a node before its restart cannot complete a read
  *       of the restarted node; a committed entry that is not a valid command (a peer forwarded
  *       junk) is applied as a no-op by every replica alike instead of stopping the cluster.</li>

@@ -227,6 +227,14 @@ class RaftConsensusTests {
     }
 
     @Test
+    void theLargestProposalStillFitsTheCommandSizeEveryPeerBelieves() {
+        String longestClientId = "n".repeat(64) + "/" + java.util.UUID.randomUUID() + "." + Integer.MAX_VALUE;
+        byte[] command = CommandCodec.encode(new io.mynode.kernel.consensus.Command(longestClientId, Long.MAX_VALUE,
+                new byte[RaftConsensus.MAX_PROPOSAL_BYTES]));
+        assertTrue(command.length <= io.mynode.raft.core.Bounds.MAX_COMMAND_BYTES, command.length + " bytes");
+    }
+
+    @Test
     void aProposalThroughAFollowerIsAppliedThereAndReadableEverywhere() throws Exception {
         startAll();
         String leader = awaitLeader();
@@ -331,6 +339,41 @@ class RaftConsensusTests {
         assertTrue(((RaftConsensus) nodes.get(leader)).malformedMessages() >= 2, "garbage was counted");
         Applied stillServing = join(nodes.get(leader).propose(KvMachine.put("k", "after garbage")));
         assertTrue(stillServing.index() > commit, "the node that got garbage still serves proposals");
+    }
+
+    /**
+     * Issue 15.1: one message claiming term 2^63-1 once left the cluster without a leader for
+     * good (the next election overflowed the term, and every message after was malformed). Such
+     * a message is dropped before it touches a node's term, so elections, restarts included, go
+     * on as before and no term ever nears the bound.
+     */
+    @Test
+    void aPeerClaimingAnAbsurdTermIsDroppedAndTheClusterKeepsElectingLeadersAcrossRestarts() throws Exception {
+        startAll();
+        String leader = awaitLeader();
+        String liar = IDS.stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        for (String to : IDS) {
+            if (!to.equals(liar)) {
+                for (io.mynode.raft.core.Message m : List.of(new io.mynode.raft.core.Message.Heartbeat(0, 0),
+                        new io.mynode.raft.core.Message.VoteRequest(false, Long.MAX_VALUE, Long.MAX_VALUE),
+                        new io.mynode.raft.core.Message.Commit(Long.MAX_VALUE))) {
+                    network.deliver(liar, to, io.mynode.raft.core.Codec.encode(
+                            new io.mynode.raft.core.Envelope(liar, to, Long.MAX_VALUE, m)));
+                }
+            }
+        }
+        await("the lies were dropped", () -> IDS.stream().filter(id -> !id.equals(liar))
+                .mapToLong(id -> ((RaftConsensus) nodes.get(id)).unbelievableMessages()).sum() == 6);
+        join(nodes.get(liar).propose(KvMachine.put("k", "after the lie")));
+        for (String id : IDS) { // every node must elect again: the next term must not overflow
+            nodes.remove(id).close();
+        }
+        startAll();
+        awaitLeader();
+        join(nodes.get(liar).propose(KvMachine.put("k", "after a restart")));
+        for (String id : IDS) {
+            assertTrue(nodes.get(id).status().term() < 1000, id + " " + nodes.get(id).status());
+        }
     }
 
     @Test

@@ -565,6 +565,7 @@ final class Simulation {
                 continue;
             }
             var core = n.replica.node();
+            check(n.replica.unbelievableMessages() == 0, n.id + " dropped an honest peer's message as out of bounds");
             if (core.isLeader()) {
                 String before = leaders.putIfAbsent(core.term(), n.id);
                 check(before == null || before.equals(n.id),

@@ -13,4 +13,7 @@ public sealed interface Effect {
 
     /** Read request {@code id} may be served once the local state machine has applied {@code index}. */
     record ReadReady(long id, long index) implements Effect {}
+
+    /** A peer's message was dropped unread: a number in it is out of {@link Bounds}; for a warning. */
+    record Dropped(Envelope envelope, String reason) implements Effect {}
 }

@@ -247,11 +247,19 @@ public final class Node {
         return true;
     }
 
-    /** Handles one message addressed to this node. Stale, duplicated or reordered ones are harmless. */
+    /**
+     * Handles one message addressed to this node. Stale, duplicated or reordered ones are
+     * harmless; one whose numbers are out of {@link Bounds} is dropped and reported.
+     */
     public void step(Envelope env) {
         Message msg = env.message();
         String from = env.from();
         if (from.equals(id) || !peers.contains(from)) {
+            return;
+        }
+        Optional<String> unbelievable = Bounds.check(env, term, log.lastIndex(), role instanceof Leader);
+        if (unbelievable.isPresent()) {
+            out.add(new Effect.Dropped(env, unbelievable.get())); // before anything of it is adopted or persisted
             return;
         }
         // Client traffic is valid in every term.

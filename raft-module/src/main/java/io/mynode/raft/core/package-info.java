@@ -5,9 +5,10 @@
  *
  * <pre>
  *   tick() ───────┐                            ┌──► Send(envelope)     (after Log.sync())
- *   step(msg) ────┼──► Node ── Log, Snapshots ──┼──► RoleChange
- *   propose(cmds) ┤    (no threads, clocks,    └──► ReadReady(id, index)
- *   readIndex(ids)┘     sockets or files)           commitIndex() for the applier
+ *   step(msg) ──Bounds──► Node ── Log, Snapshots ┼──► RoleChange
+ *   propose(cmds) ┤    (no threads, clocks,    ├──► ReadReady(id, index)
+ *   readIndex(ids)┘     sockets or files)       └──► Dropped(envelope, why)
+ *                                                   commitIndex() for the applier
  * </pre>
  *
  * <h2>What it does</h2>
@@ -84,8 +85,17 @@
  * <h2>Left out</h2>
  * Membership changes, leadership transfer, and flow control beyond the inflight window. Leases
  * are renewed by heartbeats only (every heartbeatTicks), not by append acknowledgements. Messages of a past term are answered just enough to make an old leader step
- * down. {@link io.mynode.raft.core.Codec} is the MessagePack wire format and rejects anything
- * malformed before it reaches the node.
+ * down.
+ *
+ * <h2>What a peer is trusted with</h2>
+ * Nothing it says is taken on faith, in two layers. {@link io.mynode.raft.core.Codec}, the
+ * MessagePack wire format, rejects what is malformed (truncated, a bad checksum, counts larger
+ * than the bytes that hold them). {@link io.mynode.raft.core.Bounds} then rejects what is well
+ * formed but unbelievable (a term near overflow or far above this node's, an acknowledgement of
+ * entries never sent, an entry from a later term than its sender's) before the node adopts or
+ * persists any of it; the node reports a {@code Dropped} effect and the driver logs a warning.
+ * Every field of every message has its line in {@code Bounds.check}: a new message or field
+ * starts there.
  *
  * <h2>Threads</h2>
  * None: not thread-safe, driven by one thread at a time.

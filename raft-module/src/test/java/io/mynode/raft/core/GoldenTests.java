@@ -46,7 +46,9 @@ import org.junit.jupiter.api.TestFactory;
  * node ticks: a stall), {@code propose N VALUE...}, {@code read N},
  * {@code deliver} (one round of queued messages), {@code stabilize} (until none are left),
  * {@code partition A B | C D}, {@code cut A B}, {@code heal}, {@code apply} (apply committed
- * entries everywhere), {@code compact N INDEX}, {@code status}, {@code log N}.
+ * entries everywhere), {@code compact N INDEX}, {@code status}, {@code log N}, and
+ * {@code send FROM TO TERM KIND ARGS...}, which hands {@code TO} a message {@code FROM} never sent
+ * (a lying or broken peer; see {@code message}).
  *
  * <p>Time: one clock shared by all nodes, which only leases read; it advances {@value #TICK_MS} ms
  * per round of {@code tick} or {@code run}, and by {@code sleep}. {@code lease=true} gives the
@@ -196,11 +198,39 @@ class GoldenTests {
                     out.add(w[1] + " compacted its log through " + index + "; log now " + logs.get(w[1]).firstIndex()
                             + ".." + logs.get(w[1]).lastIndex());
                 }
+                case "send" -> {
+                    Envelope env = new Envelope(w[1], w[2], Long.parseLong(w[3]), message(w));
+                    out.add(w[1] + " -> " + w[2] + " " + describe(env) + "  (forged)");
+                    node(w[2]).step(env);
+                    collect(w[2]);
+                }
                 case "status" -> nodes.forEach((id, n) -> out.add(status(id, n)));
                 case "log" -> logs.get(w[1]).all().forEach(e -> out.add(w[1] + " " + entry(e)));
                 default -> throw new IllegalArgumentException("unknown golden command: " + command);
             }
             return out;
+        }
+
+        /**
+         * The message of {@code send FROM TO TERM KIND ARGS...}: {@code heartbeat COMMIT},
+         * {@code vote LAST_INDEX LAST_TERM}, {@code ack INDEX} (a successful append response),
+         * {@code append PREV_INDEX PREV_TERM COMMIT ENTRY_TERM...} (one entry per term, data "x").
+         */
+        private static Message message(String[] w) {
+            long[] n = Arrays.stream(w, 5, w.length).mapToLong(Long::parseLong).toArray();
+            return switch (w[4]) {
+                case "heartbeat" -> new Heartbeat(n[0], 0);
+                case "vote" -> new VoteRequest(false, n[0], n[1]);
+                case "ack" -> new AppendResponse(true, n[0], 0, 0);
+                case "append" -> {
+                    List<Entry> entries = new ArrayList<>();
+                    for (int i = 3; i < n.length; i++) {
+                        entries.add(new Entry(n[0] + i - 2, n[i], "x".getBytes(StandardCharsets.UTF_8)));
+                    }
+                    yield new Append(n[0], n[1], entries, n[2]);
+                }
+                default -> throw new IllegalArgumentException("unknown message kind to send: " + w[4]);
+            };
         }
 
         private void stabilize() {
@@ -274,6 +304,7 @@ class GoldenTests {
                     case Effect.RoleChange c -> out.add(id + " is " + c.role() + " in term " + c.term()
                             + c.leader().map(l -> ", leader " + l).orElse(""));
                     case Effect.ReadReady r -> out.add(id + " read #" + r.id() + " ready at index " + r.index());
+                    case Effect.Dropped d -> out.add(id + " dropped the message from " + d.envelope().from() + ": " + d.reason());
                 }
             }
         }

@@ -64,6 +64,7 @@ class LeaseTests {
                     case Effect.Send s -> out.add(s.envelope());
                     case Effect.ReadReady r -> ready.add(r);
                     case Effect.RoleChange c -> { }
+                    case Effect.Dropped d -> throw new AssertionError("an honest peer's message was dropped: " + d);
                 }
             }
             queue.addAll(out);

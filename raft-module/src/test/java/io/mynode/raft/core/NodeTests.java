@@ -160,6 +160,25 @@ class NodeTests {
         }
     }
 
+    @Nested
+    class UnbelievableMessages {
+        @Test
+        void anUnbelievableMessageChangesNothingAndIsReported() {
+            MemoryLog log = new MemoryLog();
+            Node n = new Node("n1", List.of("n1", "n2", "n3"), log, new NoSnapshots(), RaftConfig.defaults(),
+                    new SplittableRandom(1), System::nanoTime);
+            n.drain();
+            n.step(new Envelope("n2", "n1", Long.MAX_VALUE, new Message.Heartbeat(0, 0)));
+            List<Effect> effects = n.drain();
+            assertEquals(1, effects.size(), effects.toString());
+            assertTrue(effects.getFirst() instanceof Effect.Dropped d && d.reason().contains("term"), effects.toString());
+            assertEquals(0, n.term());
+            log.sync();
+            assertEquals(0, log.currentTerm(), "nothing of the message was persisted");
+            assertEquals(Optional.empty(), n.leader());
+        }
+    }
+
     private static final class NoSnapshots implements Snapshots {
         @Override
         public SnapshotMeta latest() {

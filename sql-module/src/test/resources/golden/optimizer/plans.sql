@@ -17,52 +17,52 @@ Projection: title
 └─ Scan: movie (title = 'Her')
 > EXPLAIN SELECT title FROM movie WHERE id = 1
 Projection: title
-└─ KeyLookup: movie (1)
+└─ KeyScan: movie (id = 1)
 > EXPLAIN SELECT title FROM movie WHERE 1 = id
 Projection: title
-└─ KeyLookup: movie (1)
+└─ KeyScan: movie (id = 1)
 > EXPLAIN SELECT title FROM movie WHERE id IN (3, 1, 2)
 Projection: title
-└─ KeyLookup: movie (3, 1, 2)
+└─ KeyScan: movie (id IN (1, 2, 3))
 > EXPLAIN SELECT title FROM movie WHERE id = 1 AND rating > 5
 Projection: title
 └─ Filter: rating > 5
-   └─ KeyLookup: movie (1)
+   └─ KeyScan: movie (id = 1)
 > EXPLAIN SELECT title FROM movie WHERE id = 1 OR id = 2
 Projection: title
-└─ KeyLookup: movie (1, 2)
+└─ KeyScan: movie (id IN (1, 2))
 > EXPLAIN SELECT title FROM movie WHERE id = 1 + 1
 Projection: title
-└─ KeyLookup: movie (2)
+└─ KeyScan: movie (id = 2)
 > EXPLAIN SELECT title FROM movie WHERE id = 3 OR id IN (1, 2) OR 2 = id
 Projection: title
-└─ KeyLookup: movie (3, 1, 2)
+└─ KeyScan: movie (id IN (1, 2, 3))
 > SELECT title FROM movie WHERE id = 3 OR id IN (1, 2) OR 2 = id
-Up
 Her
 Heat
+Up
 > EXPLAIN SELECT title FROM movie WHERE id = 3 OR released = 2013
 Projection: title
 └─ Scan: movie ((id = 3) OR (released = 2013))
 > EXPLAIN SELECT title FROM movie WHERE released = 1995 OR released = 2013
 Projection: title
-└─ IndexLookup: movie.released (1995, 2013)
+└─ IndexScan: movie using movie_released_idx (released IN (1995, 2013))
 > EXPLAIN SELECT title FROM movie WHERE released = 2013
 Projection: title
-└─ IndexLookup: movie.released (2013)
+└─ IndexScan: movie using movie_released_idx (released = 2013)
 > EXPLAIN SELECT title FROM movie WHERE released IN (2013, 1995) AND title LIKE 'H%'
 Projection: title
 └─ Filter: title LIKE 'H%'
-   └─ IndexLookup: movie.released (2013, 1995)
+   └─ IndexScan: movie using movie_released_idx (released IN (1995, 2013))
 > EXPLAIN SELECT title FROM movie WHERE genre_id = 1
 Projection: title
-└─ IndexLookup: movie.genre_id (1)
+└─ IndexScan: movie using movie_genre_id_fkey (genre_id = 1)
 > EXPLAIN SELECT id FROM genre WHERE name = 'Drama'
 Projection: id
-└─ IndexLookup: genre.name ('Drama')
+└─ IndexScan: genre using genre_name_key (name = 'Drama')
 > EXPLAIN SELECT title FROM movie WHERE released > 2000
 Projection: title
-└─ Scan: movie (released > 2000)
+└─ IndexScan: movie using movie_released_idx (released > 2000)
 > EXPLAIN SELECT title FROM movie WHERE 1 = 0
 Projection: title
 └─ Nothing
@@ -93,12 +93,12 @@ Projection: m.title, g.name
 Projection: m.title, g.name
 └─ HashJoin: inner on g.id = m.genre_id
    ├─ Scan: movie as m (m.rating > 8)
-   └─ IndexLookup: genre.name as g ('Drama')
+   └─ IndexScan: genre as g using genre_name_key (name = 'Drama')
 > EXPLAIN SELECT m.title, g.name FROM movie m LEFT JOIN genre g ON m.genre_id = g.id AND g.name = 'Drama' WHERE m.rating > 8
 Projection: m.title, g.name
 └─ HashJoin: left on m.genre_id = g.id
    ├─ Scan: movie as m (m.rating > 8)
-   └─ IndexLookup: genre.name as g ('Drama')
+   └─ IndexScan: genre as g using genre_name_key (name = 'Drama')
 > EXPLAIN SELECT m.title, g.name FROM movie m RIGHT JOIN genre g ON m.genre_id = g.id
 Projection: m.title, g.name
 └─ HashJoin: left on m.genre_id = g.id
@@ -108,7 +108,7 @@ Projection: m.title, g.name
 Projection: m.title, g.name
 └─ HashJoin: inner on m.genre_id = g.id
    ├─ Scan: movie as m
-   └─ KeyLookup: genre as g (1)
+   └─ KeyScan: genre as g (id = 1)
 > EXPLAIN SELECT m.title FROM movie m JOIN genre g ON m.genre_id > g.id
 Projection: m.title
 └─ NestedLoopJoin: inner on m.genre_id > g.id
@@ -172,16 +172,16 @@ Insert: movie
 └─ Values: 1 row
 > EXPLAIN UPDATE movie SET rating = rating + 1 WHERE id = 1
 Update: movie (rating = rating + 1)
-└─ KeyLookup: movie (1)
+└─ KeyScan: movie (id = 1)
 > EXPLAIN UPDATE movie SET rating = 0 WHERE released = 2013
 Update: movie (rating = 0)
-└─ IndexLookup: movie.released (2013)
+└─ IndexScan: movie using movie_released_idx (released = 2013)
 > EXPLAIN DELETE FROM movie WHERE title = 'Up'
 Delete: movie
 └─ Scan: movie (title = 'Up')
 > EXPLAIN DELETE FROM movie WHERE id IN (1, 2)
 Delete: movie
-└─ KeyLookup: movie (1, 2)
+└─ KeyScan: movie (id IN (1, 2))
 > EXPLAIN CREATE TABLE x (id INTEGER PRIMARY KEY)
 Error: syntax error at line 1, column 9: expected SELECT, INSERT, UPDATE or DELETE after EXPLAIN, found keyword CREATE
 > EXPLAIN SELECT nothere FROM movie

@@ -16,7 +16,7 @@ Projection: id, title
 └─ Scan: movie (title = 'Her')
 > EXPLAIN SELECT * FROM movie WHERE id = 1
 Projection: id, title
-└─ KeyLookup: movie (1)
+└─ KeyScan: movie (id = 1)
 > !headers on
 ok
 > SELECT id, title AS t, id * 2 FROM movie WHERE id >= 2 ORDER BY id DESC

@@ -25,9 +25,9 @@ Error: table nothere does not exist
 > SELECT id FROM person WHERE name = 'bob'
 2
 > SELECT id FROM person WHERE city IN ('Rome', 'Oslo', 'Rome')
-2
 1
 3
+2
 > SELECT id FROM person WHERE city = NULL
 > SELECT id FROM person WHERE city IS NULL
 4

@@ -5,17 +5,14 @@ import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
 import io.mynode.sql.plan.Plan;
-import io.mynode.sql.store.KeyEncoding;
 import io.mynode.sql.store.TableData;
 import io.mynode.sql.types.Operators;
 import io.mynode.sql.types.ValueOrder;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,29 +39,8 @@ public final class Executor {
                 RowStream all = data.scan(s.table());
                 yield s.filter().isPresent() ? filter(all, s.filter().get()) : all;
             }
-            case Plan.KeyLookup k -> {
-                List<List<Value>> rows = new ArrayList<>();
-                Set<ByteBuffer> seen = new HashSet<>();
-                for (Value key : k.keys()) {
-                    Optional<List<Value>> row = data.get(k.table(), key);
-                    if (row.isPresent() && seen.add(encode(row.get().get(k.table().primaryKey())))) {
-                        rows.add(row.get());
-                    }
-                }
-                yield RowStream.of(rows.iterator());
-            }
-            case Plan.IndexLookup i -> {
-                List<List<Value>> rows = new ArrayList<>();
-                Set<ByteBuffer> seen = new HashSet<>();
-                for (Value v : i.values()) {
-                    for (Value pk : data.lookup(i.table(), i.index(), v)) {
-                        if (seen.add(encode(pk))) {
-                            data.get(i.table(), pk).ifPresent(rows::add);
-                        }
-                    }
-                }
-                yield RowStream.of(rows.iterator());
-            }
+            case Plan.KeyScan k -> data.scan(k.table(), k.spans());
+            case Plan.IndexScan i -> data.scan(i.table(), i.index(), i.spans());
             case Plan.Values v -> {
                 List<List<Value>> rows = new ArrayList<>();
                 for (List<Expression> row : v.rows()) {
@@ -135,10 +111,6 @@ public final class Executor {
             }
             default -> throw new InternalFailure("not a write: " + plan.getClass().getSimpleName());
         };
-    }
-
-    private static ByteBuffer encode(Value v) {
-        return ByteBuffer.wrap(KeyEncoding.key((byte) 0, v));
     }
 
     static List<List<Value>> materialize(RowStream s) {

@@ -1,6 +1,8 @@
 package io.mynode.sql.plan;
 
+import io.mynode.sql.store.Span;
 import io.mynode.sql.types.Operators;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,11 +46,10 @@ public final class Explain {
         return switch (plan) {
             case Plan.Scan s -> "Scan: " + table(s.table().name(), s.alias())
                     + s.filter().map(f -> " (" + f.format() + ")").orElse("");
-            case Plan.KeyLookup k -> "KeyLookup: " + table(k.table().name(), k.alias()) + " ("
-                    + k.keys().stream().map(Operators::literal).collect(Collectors.joining(", ")) + ")";
-            case Plan.IndexLookup i -> "IndexLookup: " + i.table().name() + "." + i.index().column()
-                    + (i.alias().equals(i.table().name()) ? "" : " as " + i.alias()) + " ("
-                    + i.values().stream().map(Operators::literal).collect(Collectors.joining(", ")) + ")";
+            case Plan.KeyScan k -> "KeyScan: " + table(k.table().name(), k.alias()) + " ("
+                    + spans(k.spans(), List.of(k.table().primaryKeyColumn().name())) + ")";
+            case Plan.IndexScan i -> "IndexScan: " + table(i.table().name(), i.alias()) + " using " + i.index().name()
+                    + " (" + spans(i.spans(), List.of(i.index().column())) + ")";
             case Plan.Values v -> "Values: " + v.rows().size() + (v.rows().size() == 1 ? " row" : " rows");
             case Plan.Nothing n -> "Nothing";
             case Plan.Filter f -> "Filter: " + f.predicate().format();
@@ -72,8 +73,42 @@ public final class Explain {
         };
     }
 
+    /**
+     * Spans as the conditions on the key columns that select them, as PostgreSQL prints an index
+     * condition: {@code id > 1 AND id <= 5}; points that differ in their last value only as one
+     * {@code IN}; several spans joined by {@code OR}.
+     */
+    static String spans(List<Span> spans, List<String> columns) {
+        Span first = spans.getFirst();
+        int n = first.prefix().size();
+        boolean inList = spans.size() > 1 && n > 0 && spans.stream().allMatch(s -> !s.bounded()
+                && s.prefix().size() == n && s.prefix().subList(0, n - 1).equals(first.prefix().subList(0, n - 1)));
+        if (inList) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < n - 1; i++) {
+                parts.add(columns.get(i) + " = " + Operators.literal(first.prefix().get(i)));
+            }
+            parts.add(columns.get(n - 1) + " IN (" + spans.stream().map(s -> Operators.literal(s.prefix().getLast()))
+                    .collect(Collectors.joining(", ")) + ")");
+            return String.join(" AND ", parts);
+        }
+        List<String> out = new ArrayList<>();
+        for (Span s : spans) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < s.prefix().size(); i++) {
+                parts.add(columns.get(i) + " = " + Operators.literal(s.prefix().get(i)));
+            }
+            String next = s.prefix().size() < columns.size() ? columns.get(s.prefix().size()) : "?";
+            s.lower().ifPresent(b -> parts.add(next + (b.inclusive() ? " >= " : " > ") + Operators.literal(b.value())));
+            s.upper().ifPresent(b -> parts.add(next + (b.inclusive() ? " <= " : " < ") + Operators.literal(b.value())));
+            String text = String.join(" AND ", parts);
+            out.add(spans.size() > 1 && parts.size() > 1 ? "(" + text + ")" : text);
+        }
+        return String.join(" OR ", out);
+    }
+
     private static List<String> aggregateParts(Plan.Aggregate a) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         a.aggregates().forEach(c -> parts.add(c.format()));
         if (!a.groupBy().isEmpty()) {
             parts.add("group by " + a.groupBy().stream().map(Expression::format).collect(Collectors.joining(", ")));

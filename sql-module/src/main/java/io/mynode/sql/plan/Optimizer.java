@@ -3,7 +3,6 @@ package io.mynode.sql.plan;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.parse.Ast.BinaryOp;
-import io.mynode.sql.store.Index;
 import io.mynode.sql.store.Table;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,13 +20,14 @@ import java.util.function.UnaryOperator;
  *   <li><b>Filter pushdown.</b> WHERE and ON conjuncts move as far down as they can: into a
  *       scan, or into the side of a join whose columns they read. For an outer join only what
  *       cannot change which rows are NULL-extended moves.
- *   <li><b>Index selection.</b> A scan whose filter pins the primary key to constants
- *       ({@code id = 1}, {@code id IN (1, 2)}, {@code id = 1 OR id = 2}) becomes a {@code KeyLookup}; one that pins an
- *       indexed column becomes an {@code IndexLookup}. The rest of the filter stays above.
+ *   <li><b>Access paths.</b> A scan whose filter bounds the primary key or an indexed column
+ *       by constants ({@code id = 1}, {@code id IN (1, 2)}, {@code id > 5 AND id <= 9},
+ *       {@code id < 3 OR id = 7}) reads only those key ranges: a {@code KeyScan} or an
+ *       {@code IndexScan} ({@link AccessPath}). The rest of the filter stays above.
  *   <li><b>Join selection.</b> A join whose condition equates a left column with a right column
  *       becomes a {@code HashJoin}.
- *   <li><b>Sort elimination.</b> ORDER BY the primary key, ascending, over a scan needs no
- *       sort: the scan is in key order already.
+ *   <li><b>Sort elimination.</b> ORDER BY the primary key, ascending, over a scan or a key
+ *       scan needs no sort: both return rows in key order already.
  *   <li><b>Short-circuiting.</b> A filter that is always false or NULL becomes {@code Nothing},
  *       and an inner join with {@code Nothing} on a side does too.
  * </ol>
@@ -201,7 +201,7 @@ public final class Optimizer {
                 if (isTrue(folded)) {
                     yield new Plan.Scan(t, alias, Optional.empty());
                 }
-                yield lookup(t, alias, folded);
+                yield AccessPath.choose(t, alias, folded);
             }
             case Plan.Filter(Plan s, Expression f) when never(fold(f)) -> new Plan.Nothing(p.width());
             case Plan.Filter(Plan s, Expression f) when isTrue(fold(f)) -> s;
@@ -225,73 +225,19 @@ public final class Optimizer {
      * LIMIT above it stops the scan early.
      */
     private static boolean inKeyOrder(Plan.Projection proj, List<Plan.OrderKey> keys) {
-        return proj.source() instanceof Plan.Scan scan && !keys.isEmpty() && !keys.getFirst().descending()
+        Plan source = proj.source();
+        while (source instanceof Plan.Filter f) {
+            source = f.source(); // a filter keeps the order of its input
+        }
+        Table table = switch (source) {
+            case Plan.Scan s -> s.table();
+            case Plan.KeyScan k -> k.table();
+            default -> null;
+        };
+        return table != null && !keys.isEmpty() && !keys.getFirst().descending()
                 && keys.getFirst().expression() instanceof Expression.Column(int i, String l)
                 && proj.expressions().get(i) instanceof Expression.Column(int c, String l2)
-                && c == scan.table().primaryKey();
-    }
-
-    /** Turns a filtered scan into a key or index lookup when the filter allows. */
-    private static Plan lookup(Table table, String alias, Expression filter) {
-        List<Expression> parts = Expression.conjuncts(filter);
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < parts.size(); i++) {
-                Optional<Pinned> pinned = pinned(parts.get(i));
-                if (pinned.isEmpty()) {
-                    continue;
-                }
-                int column = pinned.get().column();
-                Plan access = null;
-                if (pass == 0 && column == table.primaryKey()) {
-                    access = new Plan.KeyLookup(table, alias, pinned.get().values());
-                } else if (pass == 1) {
-                    List<Index> indexes = table.indexesOn(table.columns().get(column).name());
-                    if (!indexes.isEmpty()) {
-                        access = new Plan.IndexLookup(table, alias, indexes.getFirst(), pinned.get().values());
-                    }
-                }
-                if (access != null) {
-                    List<Expression> rest = new ArrayList<>(parts);
-                    rest.remove(i);
-                    Plan result = access;
-                    return Expression.and(rest).<Plan>map(e -> new Plan.Filter(result, e)).orElse(result);
-                }
-            }
-        }
-        return new Plan.Scan(table, alias, Optional.of(filter));
-    }
-
-    /**
-     * A column pinned to constant values: {@code c = v}, {@code v = c}, {@code c IN (v, ...)}, or
-     * an OR of such pins on one column.
-     */
-    private record Pinned(int column, List<Value> values) {
-        Pinned {
-            values = values.stream().distinct().toList();
-        }
-    }
-
-    private static Optional<Pinned> pinned(Expression e) {
-        return switch (e) {
-            case Expression.Binary(BinaryOp op, Expression.Column c, Expression.Constant(Value v))
-                    when op == BinaryOp.EQUAL -> Optional.of(new Pinned(c.index(), List.of(v)));
-            case Expression.Binary(BinaryOp op, Expression.Constant(Value v), Expression.Column c)
-                    when op == BinaryOp.EQUAL -> Optional.of(new Pinned(c.index(), List.of(v)));
-            case Expression.InList(Expression.Column c, List<Expression> list, boolean negated)
-                    when !negated && list.stream().allMatch(x -> x instanceof Expression.Constant) ->
-                    Optional.of(new Pinned(c.index(), list.stream().map(x -> ((Expression.Constant) x).value()).toList()));
-            case Expression.Binary(BinaryOp op, Expression l, Expression r) when op == BinaryOp.OR -> {
-                Optional<Pinned> a = pinned(l);
-                Optional<Pinned> b = pinned(r);
-                if (a.isEmpty() || b.isEmpty() || a.get().column() != b.get().column()) {
-                    yield Optional.empty();
-                }
-                List<Value> values = new ArrayList<>(a.get().values());
-                values.addAll(b.get().values());
-                yield Optional.of(new Pinned(a.get().column(), List.copyOf(values)));
-            }
-            default -> Optional.empty();
-        };
+                && c == table.primaryKey();
     }
 
     private static Plan hashJoin(Plan.NestedLoopJoin j) {
@@ -317,8 +263,8 @@ public final class Optimizer {
     static Plan mapChildren(Plan p, UnaryOperator<Plan> f) {
         return switch (p) {
             case Plan.Scan s -> s;
-            case Plan.KeyLookup k -> k;
-            case Plan.IndexLookup i -> i;
+            case Plan.KeyScan k -> k;
+            case Plan.IndexScan i -> i;
             case Plan.Values v -> v;
             case Plan.Nothing n -> n;
             case Plan.Filter(Plan s, Expression e) -> new Plan.Filter(f.apply(s), e);

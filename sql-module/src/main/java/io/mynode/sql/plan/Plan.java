@@ -2,6 +2,7 @@ package io.mynode.sql.plan;
 
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.store.Index;
+import io.mynode.sql.store.Span;
 import io.mynode.sql.store.Table;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +18,17 @@ public sealed interface Plan {
     /** Every row of a table in primary-key order, keeping those that pass {@code filter}. */
     record Scan(Table table, String alias, Optional<Expression> filter) implements Plan {}
 
-    /** The rows with the given primary keys, in the order given (duplicates removed). */
-    record KeyLookup(Table table, String alias, List<Value> keys) implements Plan {}
+    /**
+     * The rows whose primary keys lie in {@code spans}: a range scan, or point reads when every
+     * span is one key. Rows come in primary-key order, each once.
+     */
+    record KeyScan(Table table, String alias, List<Span> spans) implements Plan {}
 
-    /** The rows whose indexed column equals one of {@code values}, through the index. */
-    record IndexLookup(Table table, String alias, Index index, List<Value> values) implements Plan {}
+    /**
+     * The rows whose entries in {@code index} lie in {@code spans}, in index order, each read by
+     * its primary key.
+     */
+    record IndexScan(Table table, String alias, Index index, List<Span> spans) implements Plan {}
 
     /** Rows computed from constant expressions: a FROM-less SELECT, or INSERT's VALUES. */
     record Values(List<List<Expression>> rows, int width) implements Plan {}
@@ -87,8 +94,8 @@ public sealed interface Plan {
     default int width() {
         return switch (this) {
             case Scan s -> s.table().columns().size();
-            case KeyLookup k -> k.table().columns().size();
-            case IndexLookup i -> i.table().columns().size();
+            case KeyScan k -> k.table().columns().size();
+            case IndexScan i -> i.table().columns().size();
             case Values v -> v.width();
             case Nothing n -> n.width();
             case Filter f -> f.source().width();

@@ -6,14 +6,16 @@
  * row is read, with a message naming the operator and the types. It produces a naive
  * {@link io.mynode.sql.plan.Plan} in SQL's logical clause order. The
  * {@link io.mynode.sql.plan.Optimizer} is heuristic, as toyDB's: constant folding, filter
- * pushdown into scans and join sides, primary-key and index lookups for equality and IN
- * lists, hash joins for equi-joins, and short-circuiting of filters that are always false.
- * {@link io.mynode.sql.plan.Explain} prints plans as trees.
+ * pushdown into scans and join sides, range scans of the primary key or an index for
+ * comparisons, IN lists and ORs of them ({@link io.mynode.sql.plan.AccessPath}), hash joins for
+ * equi-joins, and short-circuiting of filters that are always false.
+ * {@link io.mynode.sql.plan.Explain} prints plans as trees, range scans with the conditions
+ * on the key that select their ranges.
  *
  * <p>Plans and bound {@link io.mynode.sql.plan.Expression}s are sealed records: immutable, so
  * optimizer passes are plain functions from tree to tree.
  *
  * <p>Left out: statistics and costs, join reordering, sort elimination by index order,
- * range scans on inequalities, subqueries. Pure functions over a catalog snapshot.
+ * descending scans, subqueries. Pure functions over a catalog snapshot.
  */
 package io.mynode.sql.plan;

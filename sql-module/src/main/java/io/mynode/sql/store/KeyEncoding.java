@@ -2,13 +2,15 @@ package io.mynode.sql.store;
 
 import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.sql.Value;
+import io.mynode.kernel.storage.KeyRange;
+import io.mynode.kernel.storage.Keys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order-preserving key encoding (DESIGN.md §5): for two values of one column, the unsigned
+ * The order-preserving key encoding: for two values of one column, the unsigned
  * byte order of their encodings is their SQL order, with NULL first. So a primary-key range or
  * an index lookup is a plain byte range in the store.
  *
@@ -120,6 +122,47 @@ public final class KeyEncoding {
             write(out, v);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The keys under {@code base} (a table's row prefix or an index's prefix) that {@code span}
+     * selects, as one half-open byte range. A bounded span starts after NULL on its bounded
+     * column when it has no lower bound, since NULL's tag sorts first.
+     */
+    public static KeyRange range(byte[] base, Span span) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(base.length + 16);
+        out.writeBytes(base);
+        for (Value v : span.prefix()) {
+            write(out, v);
+        }
+        byte[] prefix = out.toByteArray();
+        if (!span.bounded()) {
+            return KeyRange.prefix(prefix);
+        }
+        byte[] start = span.lower()
+                .map(b -> b.inclusive() ? append(prefix, b.value()) : end(append(prefix, b.value())))
+                .orElseGet(() -> {
+                    byte[] afterNull = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+                    afterNull[prefix.length] = 0x01; // the smallest tag after NULL's 0x00
+                    return afterNull;
+                });
+        byte[] end = span.upper()
+                .map(b -> b.inclusive() ? end(append(prefix, b.value())) : append(prefix, b.value()))
+                .orElseGet(() -> end(prefix));
+        return KeyRange.closedOpen(start, end);
+    }
+
+    private static byte[] append(byte[] prefix, Value v) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length + 10);
+        out.writeBytes(prefix);
+        write(out, v);
+        return out.toByteArray();
+    }
+
+    /** The first key after every key that starts with {@code prefix}. */
+    private static byte[] end(byte[] prefix) {
+        // Every prefix here starts with a key-space byte below 0xFF, so it has an end.
+        return Keys.prefixEnd(prefix).orElseThrow();
     }
 
     /** Decodes the values that follow the first {@code skip} bytes of {@code key}. */

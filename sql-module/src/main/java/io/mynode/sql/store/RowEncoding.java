@@ -12,7 +12,7 @@ import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
 /**
- * Rows as MessagePack arrays (DESIGN.md §5): one element per column in the table's order;
+ * Rows as MessagePack arrays: one element per column in the table's order;
  * nil, boolean, 64-bit integer, 64-bit float or UTF-8 string. Private to this module.
  */
 public final class RowEncoding {

@@ -4,8 +4,11 @@ import io.mynode.kernel.error.ConstraintViolation;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
+import io.mynode.kernel.error.CorruptionException;
 import io.mynode.kernel.storage.Cursor;
+import io.mynode.kernel.storage.Entry;
 import io.mynode.kernel.storage.KeyRange;
+import io.mynode.kernel.storage.Keys;
 import io.mynode.sql.types.DataType;
 import io.mynode.sql.types.Operators;
 import java.util.ArrayList;
@@ -79,6 +82,144 @@ public final class TableData {
                 c.close();
             }
         };
+    }
+
+    /**
+     * The rows whose primary keys lie in {@code spans}, in primary-key order, each once even where
+     * spans overlap. Rows stream: a point span is one {@code get}, any other one cursor, opened
+     * when the rows before it are used up.
+     */
+    public RowStream scan(Table table, List<Span> spans) {
+        byte[] base = KeyEncoding.rowPrefix(table.name());
+        if (spans.stream().allMatch(s -> !s.bounded() && s.prefix().size() == 1)) {
+            // Whole keys only: point reads in key order, which record single keys for validation
+            // rather than ranges.
+            java.util.TreeSet<byte[]> keys = new java.util.TreeSet<>(Keys.ORDER);
+            spans.forEach(s -> keys.add(KeyEncoding.rowKey(table.name(), s.prefix().getFirst())));
+            return points(keys.iterator());
+        }
+        List<KeyRange> ranges = disjoint(base, spans);
+        return new RangeRows(ranges) {
+            @Override
+            List<Value> row(Entry e) {
+                return RowEncoding.decode(e.value());
+            }
+        };
+    }
+
+    /**
+     * The rows whose entries in {@code index} lie in {@code spans}, in index order (indexed value,
+     * then primary key), each once; every entry found costs one point read of its row.
+     */
+    public RowStream scan(Table table, Index index, List<Span> spans) {
+        byte[] base = KeyEncoding.indexPrefix(table.name(), index.name());
+        List<KeyRange> ranges = disjoint(base, spans);
+        return new RangeRows(ranges) {
+            @Override
+            List<Value> row(Entry e) {
+                List<Value> parts = KeyEncoding.decode(e.key(), base.length);
+                Value pk = parts.getLast();
+                return store.get(KeyEncoding.rowKey(table.name(), pk)).map(RowEncoding::decode).orElseThrow(
+                        () -> new CorruptionException("index " + index.name() + " of table " + table.name()
+                                + " has an entry for primary key " + Operators.literal(pk) + ", which has no row"));
+            }
+        };
+    }
+
+    /** The rows at {@code keys} that exist, read one at a time as they are asked for. */
+    private RowStream points(java.util.Iterator<byte[]> keys) {
+        return new RowStream() {
+            private List<Value> next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && keys.hasNext()) {
+                    next = store.get(keys.next()).map(RowEncoding::decode).orElse(null);
+                }
+                return next != null;
+            }
+
+            @Override
+            public List<Value> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<Value> row = next;
+                next = null;
+                return row;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** The byte ranges of {@code spans} under {@code base}, sorted and with overlaps merged. */
+    private static List<KeyRange> disjoint(byte[] base, List<Span> spans) {
+        List<KeyRange> ranges = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            ranges.add(KeyEncoding.range(base, s));
+        }
+        // Every range is [start, end): sort by start, then fold each into the one before it if they meet.
+        ranges.sort((a, b) -> Keys.compare(a.start(), b.start()));
+        List<KeyRange> out = new ArrayList<>(ranges.size());
+        for (KeyRange r : ranges) {
+            if (Keys.compare(r.start(), r.end()) >= 0) {
+                continue;
+            }
+            KeyRange last = out.isEmpty() ? null : out.getLast();
+            if (last != null && Keys.compare(r.start(), last.end()) <= 0) {
+                if (Keys.compare(r.end(), last.end()) > 0) {
+                    out.set(out.size() - 1, KeyRange.closedOpen(last.start(), r.end()));
+                }
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Rows from a list of disjoint key ranges, read one range at a time. */
+    private abstract class RangeRows implements RowStream {
+        private final java.util.Iterator<KeyRange> ranges;
+        private Cursor cursor;
+
+        RangeRows(List<KeyRange> ranges) {
+            this.ranges = ranges.iterator();
+        }
+
+        abstract List<Value> row(Entry e);
+
+        @Override
+        public boolean hasNext() {
+            while (cursor == null || !cursor.hasNext()) {
+                if (cursor != null) {
+                    cursor.close();
+                    cursor = null;
+                }
+                if (!ranges.hasNext()) {
+                    return false;
+                }
+                cursor = store.scan(ranges.next());
+            }
+            return true;
+        }
+
+        @Override
+        public List<Value> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return row(cursor.next());
+        }
+
+        @Override
+        public void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
+        }
     }
 
     /** The primary keys of the rows whose indexed column equals {@code value}, in key order. */

@@ -14,7 +14,9 @@
  * Values inside keys use {@link io.mynode.sql.store.KeyEncoding}, which preserves order with
  * NULL first and is self-delimiting, so "every row of a table", "every entry of an index" and
  * "every entry for one value" are prefix ranges, and a table scan returns rows in primary-key
- * order. The encodings are private to this module (DESIGN.md §5).
+ * order. A {@link io.mynode.sql.store.Span} (values for the first key columns, bounds on the
+ * next) is one contiguous byte range too, which is what makes range scans plain store scans.
+ * The encodings are private to this module.
  *
  * <h2>Constraints through indexes</h2>
  *

@@ -1,5 +1,6 @@
 package io.mynode.raft;
 
+import io.mynode.kernel.config.ConfigKeys;
 import io.mynode.kernel.consensus.Consensus;
 import io.mynode.kernel.consensus.ConsensusContext;
 import io.mynode.kernel.consensus.ConsensusProvider;
@@ -12,10 +13,16 @@ public final class RaftProvider implements ConsensusProvider {
         return "raft";
     }
 
-    /** Validates {@code raft.*}, recovers the log and starts the driver thread. */
+    /** The {@code raft.*} keys: {@link RaftSettings#KEYS}. */
+    @Override
+    public ConfigKeys configKeys() {
+        return RaftSettings.KEYS;
+    }
+
+    /** Reads {@code raft.*}, recovers the log and starts the driver thread. */
     @Override
     public Consensus start(ConsensusContext context) {
-        RaftSettings settings = RaftSettings.parse(context.config().settings("raft"));
+        RaftSettings settings = RaftSettings.parse(context.settings());
         return RaftConsensus.start(context, settings);
     }
 }

@@ -48,28 +48,12 @@
  * </ul>
  *
  * <h2>Settings ({@code raft.*} in {@code node.properties})</h2>
- * <table>
- *   <caption>raft settings</caption>
- *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>tick.ms</td><td>20</td><td>length of one logical tick; ticks missed while the raft thread was stalled are dropped, not caught up</td></tr>
- *   <tr><td>election.ticks</td><td>10</td><td>minimum election timeout; each is drawn from [n, 2n), up to [n, 9n) after failed elections in a row</td></tr>
- *   <tr><td>heartbeat.ticks</td><td>2</td><td>leader heartbeat interval (below election.ticks)</td></tr>
- *   <tr><td>append.bytes</td><td>1m</td><td>soft cap on entries per append message</td></tr>
- *   <tr><td>inflight</td><td>64</td><td>append messages pipelined per follower</td></tr>
- *   <tr><td>snapshot.chunk.bytes</td><td>1m</td><td>bytes per InstallSnapshot message</td></tr>
- *   <tr><td>pre.vote</td><td>true</td><td>pre-vote before raising the term</td></tr>
- *   <tr><td>check.quorum</td><td>true</td><td>a leader not hearing from a quorum steps down</td></tr>
- *   <tr><td>read.lease</td><td>true</td><td>a leader answers reads without a heartbeat round for 90% of
- *       (election.ticks - 2) × tick.ms after a quorum acknowledged a heartbeat; off when check.quorum is
- *       false or election.ticks is below 3. With it on, a node refuses votes for one election timeout after
- *       it starts</td></tr>
- *   <tr><td>retry.ticks</td><td>2 × election.ticks</td><td>resend an unanswered proposal or read</td></tr>
- *   <tr><td>timeout.ms</td><td>10000</td><td>give up on a proposal or read</td></tr>
- *   <tr><td>snapshot.entries</td><td>10000</td><td>flush the state machine and compact the log after this many applied entries</td></tr>
- *   <tr><td>segment.bytes</td><td>16m</td><td>size of a log segment file (preallocated: each new one is written full of zeros ahead of time)</td></tr>
- *   <tr><td>inbox.capacity</td><td>65536</td><td>queued inputs before new ones are refused</td></tr>
- *   <tr><td>inbox.bytes</td><td>1/16 of the heap, 1m..32m</td><td>bytes of peer messages queued before new ones are dropped</td></tr>
- * </table>
+ * Declared, with defaults, ranges and a line each, in {@link io.mynode.raft.RaftSettings}
+ * ({@code mynode-server --help-config} prints them). The ones that shape behaviour most:
+ * {@code tick.ms} (20) and {@code election.ticks} (10) set the election timeout;
+ * {@code read.lease} (true) lets a leader answer reads without a heartbeat round, under the clock
+ * assumption of {@link io.mynode.raft.core} (with it on, a node refuses votes for one election
+ * timeout after it starts); {@code snapshot.entries} (10000) sets how often the log is compacted.
  * An unknown {@code raft.*} key or an out-of-range value stops the node at boot.
  *
  * <h2>Threads</h2>

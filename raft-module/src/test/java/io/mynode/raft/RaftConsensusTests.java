@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.consensus.Applied;
 import io.mynode.kernel.consensus.Consensus;
@@ -96,12 +97,13 @@ class RaftConsensusTests {
         values.put("raft.snapshot.entries", "50");
         values.put("raft.segment.bytes", "8192");
         raft.forEach((k, v) -> values.put("raft." + k, v));
-        return NodeConfig.fromMap(values, Map.of());
+        return NodeConfig.fromMap(values, Map.of(), Plugins.configSchema());
     }
 
     private Consensus start(String id, Map<String, String> raft) {
         KvMachine machine = machines.computeIfAbsent(id, k -> new KvMachine((index, command) -> { }));
-        Consensus c = new RaftProvider().start(new ConsensusContext(config(id, dir.resolve(id), raft), dir.resolve(id),
+        NodeConfig config = config(id, dir.resolve(id), raft);
+        Consensus c = new RaftProvider().start(new ConsensusContext(config, config.settings("raft"), dir.resolve(id),
                 machine, network.forNode(id)));
         nodes.put(id, c);
         return c;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mynode.kernel.config.Settings;
 import io.mynode.kernel.error.ConfigException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RaftSettingsTests {
 
     private static RaftSettings parse(Map<String, String> values) {
-        return RaftSettings.parse(new Settings("raft", values));
+        return RaftSettings.parse(RaftSettings.KEYS.settings("raft", values));
     }
 
     @Test

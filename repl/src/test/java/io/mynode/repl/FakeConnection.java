@@ -26,7 +26,7 @@ class FakeConnection implements Connection {
     final Map<String, String> tables = new TreeMap<>();
     Function<String, StatementResult> handler;
     Optional<Session.TransactionInfo> transaction = Optional.empty();
-    NodeStatus status = new NodeStatus("mynode5", "0.1.0",
+    NodeStatus status = new NodeStatus("mynode5", "test-cluster", "0.1.0",
             new ConsensusStatus("mynode5", "follower", Optional.of("mynode1"), 3, 42, 41, Map.of()),
             new StorageStatus("btree", 10, 8192, Map.of("pages", "2")), addresses(5));
     int sessionsOpened;

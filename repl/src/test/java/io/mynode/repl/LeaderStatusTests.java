@@ -32,7 +32,7 @@ class LeaderStatusTests {
     }
 
     static NodeStatus status(String node, Optional<String> leader, Map<String, Long> match, Map<String, HostPort> addresses) {
-        return new NodeStatus(node, "0.1.0", new ConsensusStatus(node, leader.equals(Optional.of(node)) ? "leader" : "follower",
+        return new NodeStatus(node, "test-cluster", "0.1.0", new ConsensusStatus(node, leader.equals(Optional.of(node)) ? "leader" : "follower",
                 leader, 5, 10, 10, match), new StorageStatus("btree", 0, 0, Map.of()), addresses);
     }
 

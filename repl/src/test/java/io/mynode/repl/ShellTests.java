@@ -76,7 +76,7 @@ class ShellTests {
         match.put("mynode3", 119L);
         match.put("mynode4", 120L);
         match.put("mynode5", 118L);
-        leader.status = new NodeStatus("mynode1", "0.1.0",
+        leader.status = new NodeStatus("mynode1", "test-cluster", "0.1.0",
                 new ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 120, 120, match),
                 new StorageStatus("btree", 10, 8192, Map.of()), FakeConnection.addresses(5));
         return leader;
@@ -297,7 +297,7 @@ class ShellTests {
         @Test
         void statusWithNoLeaderKnownSaysOnlyThat() {
             FakeConnection node = new FakeConnection(ShellTests::movies);
-            node.status = new NodeStatus("mynode5", "0.1.0",
+            node.status = new NodeStatus("mynode5", "test-cluster", "0.1.0",
                     new ConsensusStatus("mynode5", "candidate", Optional.empty(), 4, 42, 41, Map.of()),
                     new StorageStatus("btree", 10, 8192, Map.of()), FakeConnection.addresses(5));
             shell(node).run("!status");
@@ -308,7 +308,7 @@ class ShellTests {
         @Test
         void statusOnTheLeaderShowsEachNodesMatchIndex() {
             FakeConnection node = new FakeConnection(ShellTests::movies);
-            node.status = new NodeStatus("mynode1", "0.1.0",
+            node.status = new NodeStatus("mynode1", "test-cluster", "0.1.0",
                     new ConsensusStatus("mynode1", "leader", Optional.of("mynode1"), 3, 42, 42,
                             new java.util.TreeMap<>(Map.of("mynode1", 42L, "mynode2", 40L))),
                     new StorageStatus("lsm", 0, 0, Map.of()), FakeConnection.addresses(2));

@@ -16,8 +16,7 @@ import java.util.Optional;
  * catalog at the same version. Thread-safe; each {@link Session} belongs to one client.
  */
 public final class SqlDatabase implements SqlEngine {
-    /** Setting {@code sql.retries}: how often an implicit transaction is retried on a serialization failure. */
-    public static final String RETRIES = "retries";
+    /** Default of {@code sql.retries} ({@link SqlFrontend}): retries of an implicit transaction after a conflict. */
     public static final int DEFAULT_RETRIES = 16;
 
     private final TransactionEngine transactions;

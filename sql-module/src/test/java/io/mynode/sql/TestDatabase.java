@@ -2,6 +2,7 @@ package io.mynode.sql;
 
 import io.mynode.kernel.boot.Kernel;
 import io.mynode.kernel.boot.Node;
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.error.StorageIoException;
 import io.mynode.kernel.sql.SqlEngine;
@@ -44,7 +45,7 @@ public final class TestDatabase implements AutoCloseable {
         Map<String, String> config = new java.util.HashMap<>(Map.of("node.id", "n1", "node.listen", "127.0.0.1:1",
                 "data.dir", dir.toString(), "consensus", "local", "local.sync", "false"));
         config.putAll(extra);
-        return new TestDatabase(Kernel.embedded(NodeConfig.fromMap(config, Map.of())), dir);
+        return new TestDatabase(Kernel.embedded(NodeConfig.fromMap(config, Map.of(), Plugins.configSchema())), dir);
     }
 
     /** Stops the node but keeps its files, for a restart with {@link #open(Path, Map)}. */

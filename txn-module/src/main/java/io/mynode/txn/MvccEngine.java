@@ -58,7 +58,7 @@ final class MvccEngine implements TransactionEngine {
         }
         if (!stateMachine.retained(version)) {
             throw new InvalidInputException("version " + version + " was garbage collected; the oldest readable is "
-                    + stateMachine.lowWater() + " (txn.retention.versions=" + stateMachine.retention() + ")");
+                    + stateMachine.lowWater() + " (mvcc.retention.versions=" + stateMachine.retention() + ")");
         }
         return new MvccTransaction(this, nextId(), version, true);
     }

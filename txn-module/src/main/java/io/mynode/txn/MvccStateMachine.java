@@ -48,10 +48,11 @@ final class MvccStateMachine implements StateMachine {
     private final HashMap<String, Optional<Wire.Dedup>> dedup = new HashMap<>();
     private volatile boolean closed;
 
+    /** Over {@code storage}, configured by {@code settings} (checked against {@link MvccProvider#KEYS} here too). */
     MvccStateMachine(StorageEngine storage, Settings settings) {
-        settings.requireOnly("retention.versions");
         this.storage = storage;
-        this.retention = settings.longValue("retention.versions", DEFAULT_RETENTION, 1, Long.MAX_VALUE / 4);
+        this.retention = MvccProvider.KEYS.settings(settings.prefix(), settings.values())
+                .get(MvccProvider.RETENTION_VERSIONS);
         load();
     }
 
@@ -62,7 +63,7 @@ final class MvccStateMachine implements StateMachine {
         nextTxnId = storage.get(Layout.NEXT_TXN_ID).map(Layout::longOf).orElse(1L);
     }
 
-    /** This node's {@code txn.retention.versions}, which its transaction client puts in each commit. */
+    /** This node's {@code mvcc.retention.versions}, which its transaction client puts in each commit. */
     long retention() {
         return retention;
     }
@@ -251,7 +252,7 @@ final class MvccStateMachine implements StateMachine {
 
     private Optional<String> tooOld(long snapshot) {
         return Optional.of("snapshot version " + snapshot + " is older than the low-water mark " + lowWater
-                + " (txn.retention.versions); retry the transaction");
+                + " (mvcc.retention.versions); retry the transaction");
     }
 
     private static String show(KeyRange r) {

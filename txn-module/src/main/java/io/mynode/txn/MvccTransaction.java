@@ -226,7 +226,7 @@ final class MvccTransaction implements Transaction {
                         + id + " was reading; the oldest readable is " + store.lowWater());
             }
             throw new SerializationFailure("transaction " + id + " at version " + version
-                    + " fell below the low-water mark " + store.lowWater() + " (txn.retention.versions); retry it");
+                    + " fell below the low-water mark " + store.lowWater() + " (mvcc.retention.versions); retry it");
         }
     }
 

@@ -38,7 +38,7 @@ final class Wire {
      * Validate and apply one transaction.
      *
      * @param snapshot the version the transaction read at
-     * @param retention the proposer's {@code txn.retention.versions}; the garbage-collection horizon moves with it
+     * @param retention the proposer's {@code mvcc.retention.versions}; the garbage-collection horizon moves with it
      * @param reads keys read from the store (not from the transaction's own writes)
      * @param ranges key ranges scanned, as far as the scans went
      * @param writes the buffered writes, each key at most once

@@ -50,7 +50,7 @@
  * read changed while it ran (PostgreSQL would let it commit, ordered first).
  *
  * <h2>Garbage collection</h2>
- * The low-water mark is {@code commitIndex - txn.retention.versions}, raised (never lowered) as
+ * The low-water mark is {@code commitIndex - mvcc.retention.versions}, raised (never lowered) as
  * commits are applied. The retention travels inside each commit command, so every replica moves
  * the mark identically even if their configuration files disagree. For each write-log entry at
  * or below the mark, older versions of its keys are deleted (the entry's own version too if it is

@@ -32,7 +32,7 @@ final class Fixture implements AutoCloseable {
         this.storage = storage;
         this.directory = directory;
         this.stateMachine = new MvccStateMachine(storage,
-                new Settings("txn", Map.of("retention.versions", Long.toString(retention))));
+                new Settings("mvcc", Map.of("retention.versions", Long.toString(retention))));
         this.consensus = new LocalConsensus("n1", stateMachine, new Settings("local", Map.of("sync", "false")));
         this.engine = new MvccEngine(stateMachine, consensus);
     }

@@ -27,7 +27,7 @@ class MvccProviderTests {
     void theKernelFindsItAsMvccAndBootsItInTwoHalves() {
         TransactionEngineProvider provider = Providers.select(TransactionEngineProvider.class, "mvcc");
         StateMachine sm = provider.stateMachine(new TransactionContext("n1", new MemoryEngine(),
-                new Settings("txn", Map.of("retention.versions", "1000"))));
+                new Settings("mvcc", Map.of("retention.versions", "1000"))));
         TransactionEngine engine = provider.engine(sm, new LocalConsensus("n1", sm, Settings.empty("local")));
         try (Transaction t = engine.begin()) {
             t.put(b("k"), b("v"));

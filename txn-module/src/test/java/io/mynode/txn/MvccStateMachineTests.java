@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MvccStateMachineTests {
 
     static MvccStateMachine machine(StorageEngine storage) {
-        return new MvccStateMachine(storage, Settings.empty("txn"));
+        return new MvccStateMachine(storage, Settings.empty("mvcc"));
     }
 
     static byte[] commit(long snapshot, long retention, List<String> reads, String... writes) {
@@ -118,7 +118,7 @@ class MvccStateMachineTests {
         @Test
         void unknownSettingsAreRefused() {
             assertThrows(ConfigException.class,
-                    () -> new MvccStateMachine(new MemoryEngine(), new Settings("txn", Map.of("retention.version", "5"))));
+                    () -> new MvccStateMachine(new MemoryEngine(), new Settings("mvcc", Map.of("retention.version", "5"))));
         }
     }
 

@@ -337,9 +337,9 @@ class MvccTransactionTests {
      */
     static final class LaggingReplica implements io.mynode.kernel.consensus.Consensus {
         final MvccStateMachine leader = new MvccStateMachine(new io.mynode.kernel.storage.MemoryEngine(),
-                io.mynode.kernel.config.Settings.empty("txn"));
+                io.mynode.kernel.config.Settings.empty("mvcc"));
         final MvccStateMachine replica = new MvccStateMachine(new io.mynode.kernel.storage.MemoryEngine(),
-                io.mynode.kernel.config.Settings.empty("txn"));
+                io.mynode.kernel.config.Settings.empty("mvcc"));
         final List<io.mynode.kernel.consensus.Command> log = new ArrayList<>();
 
         /** Another node's commit, acknowledged once the leader applied it. */
@@ -569,7 +569,7 @@ class MvccTransactionTests {
             assertTrue(ids.add(f.engine.begin().id()));
             assertTrue(ids.add(second.beginReadOnly().id()));
         }
-        MvccStateMachine reopened = new MvccStateMachine(f.storage, io.mynode.kernel.config.Settings.empty("txn"));
+        MvccStateMachine reopened = new MvccStateMachine(f.storage, io.mynode.kernel.config.Settings.empty("mvcc"));
         MvccEngine afterRestart = new MvccEngine(reopened,
                 new io.mynode.kernel.consensus.LocalConsensus("n1", reopened, io.mynode.kernel.config.Settings.empty("local")));
         for (int i = 0; i < 100; i++) {

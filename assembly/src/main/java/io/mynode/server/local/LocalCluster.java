@@ -1,8 +1,10 @@
 package io.mynode.server.local;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.client.Clients;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.storage.StorageEngineProvider;
 import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.transport.NodeStatus;
 import java.io.IOException;
@@ -34,7 +36,8 @@ public final class LocalCluster implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "5", description = "number of nodes (default: ${DEFAULT-VALUE})")
     int nodes;
 
-    @Option(names = "--engine", defaultValue = "btree", description = "storage engine: btree or lsm (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = "btree",
+            description = "storage engine, one of those in lib/: btree, lsm, ... (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--data", paramLabel = "DIR", description = "where nodes keep data and logs (default: <tmp>/mynode-local)")
@@ -70,8 +73,10 @@ public final class LocalCluster implements Callable<Integer> {
         if (nodes < 1 || nodes > 99) {
             return fail("--nodes must be between 1 and 99");
         }
-        if (!engine.equals("btree") && !engine.equals("lsm")) {
-            return fail("--engine must be btree or lsm, not '" + engine + "'");
+        List<String> engines = Plugins.names(StorageEngineProvider.class);
+        if (!engines.contains(engine)) {
+            return fail("--engine must be one of the engines found (" + String.join(", ", engines) + "), not '"
+                    + engine + "'");
         }
         if (port < 1 || port + nodes - 1 > 65535) {
             return fail("--port " + port + " leaves no room for " + nodes + " nodes");

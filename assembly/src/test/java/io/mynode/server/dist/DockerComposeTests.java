@@ -3,6 +3,7 @@ package io.mynode.server.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.config.NodeConfig;
 import java.io.IOException;
@@ -96,7 +97,7 @@ class DockerComposeTests {
             map(map(services().get("mynode" + i)).get("environment"))
                     .forEach((k, v) -> env.put(k, interpolate(String.valueOf(v))));
             env.put("MYNODE_DATA_DIR", "/var/lib/mynode"); // from the Dockerfile's ENV
-            NodeConfig config = NodeConfig.fromMap(imageProperties(), env);
+            NodeConfig config = NodeConfig.fromMap(imageProperties(), env, Plugins.configSchema());
             assertEquals("mynode" + i, config.nodeId());
             assertEquals(new HostPort("0.0.0.0", 9600 + i), config.listen());
             assertEquals(Path.of("/var/lib/mynode"), config.dataDir());

@@ -83,6 +83,6 @@ class DistributionIT {
     void localRefusesBadFlagsBeforeStartingAnything() {
         Command.Result r = Command.of("mynode-local", "--engine", "rocks").run("", TIMEOUT);
         assertEquals(2, r.exit());
-        assertEquals("Error: --engine must be btree or lsm, not 'rocks'\n", r.err());
+        assertEquals("Error: --engine must be one of the engines found (btree, lsm), not 'rocks'\n", r.err());
     }
 }

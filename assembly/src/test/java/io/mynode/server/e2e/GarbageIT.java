@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.Providers;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.error.MynodeException;
@@ -144,9 +145,9 @@ class GarbageIT {
         props.put("node.listen", cluster.address(impostor).toString());
         props.put("cluster.peers", String.join(",", cluster.ids().stream()
                 .map(id -> id + "=" + cluster.address(id)).toList()));
-        NodeConfig config = NodeConfig.fromMap(props, Map.of());
+        NodeConfig config = NodeConfig.fromMap(props, Map.of(), Plugins.configSchema());
         Random random = new Random(13);
-        try (Transport rogue = Providers.select(TransportProvider.class, config.transport()).start(new TransportContext(config))) {
+        try (Transport rogue = Providers.select(TransportProvider.class, config.transport()).start(new TransportContext(config, config.settings(config.transport())))) {
             for (int i = 0; i < 300; i++) {
                 byte[] garbage = new byte[i % 10 == 0 ? 0 : random.nextInt(i % 3 == 0 ? 100_000 : 64)];
                 random.nextBytes(garbage);

@@ -2,6 +2,7 @@ package io.mynode.server.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.config.NodeConfig;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class LocalClusterTests {
         LocalCluster local = parse("--nodes", "3", "--port", "9700");
         List<NodeProcess> nodes = local.cluster(Path.of("/opt/mynode"), dir);
         for (NodeProcess n : nodes) {
-            NodeConfig config = NodeConfig.fromMap(n.properties(), Map.of());
+            NodeConfig config = NodeConfig.fromMap(n.properties(), Map.of(), Plugins.configSchema());
             assertEquals(n.id(), config.nodeId());
             assertEquals("btree", config.storageEngine());
             assertEquals(n.dir().resolve("data"), config.dataDir());

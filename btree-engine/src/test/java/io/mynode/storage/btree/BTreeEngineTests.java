@@ -45,7 +45,8 @@ class BTreeEngineTests {
     Path dir;
 
     static StorageEngine open(Path dir, Map<String, String> settings) {
-        return new BTreeProvider().open(new StorageContext(dir, new Settings("btree", settings)));
+        BTreeProvider provider = new BTreeProvider();
+        return provider.open(new StorageContext(dir, provider.configKeys().settings(provider.name(), settings)));
     }
 
     static byte[] key(int i) {

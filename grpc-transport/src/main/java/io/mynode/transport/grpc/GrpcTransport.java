@@ -3,6 +3,7 @@ package io.mynode.transport.grpc;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.mynode.kernel.config.NodeConfig;
+import io.mynode.kernel.config.Settings;
 import io.mynode.kernel.consensus.PeerNetwork;
 import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.UnavailableException;
@@ -64,9 +65,17 @@ final class GrpcTransport implements Transport {
                 .build();
     }
 
-    /** Binds {@code config.listen()} and starts the peer links; fails with UNAVAILABLE if the bind fails. */
+    /** As {@link #start(NodeConfig, Settings)} with the {@code grpc.*} settings of {@code config} (for tests). */
     static GrpcTransport start(NodeConfig config) {
-        GrpcSettings settings = GrpcSettings.from(config.settings("grpc"));
+        return start(config, config.settings(GrpcTransportProvider.NAME));
+    }
+
+    /**
+     * Binds {@code config.listen()} and starts the peer links, configured by the checked
+     * {@code grpc.*} {@code own} settings; fails with UNAVAILABLE if the bind fails.
+     */
+    static GrpcTransport start(NodeConfig config, Settings own) {
+        GrpcSettings settings = GrpcSettings.from(own);
         InetSocketAddress listen = new InetSocketAddress(config.listen().host(), config.listen().port());
         if (listen.isUnresolved()) {
             throw new ConfigException(NodeConfig.NODE_LISTEN + ": cannot resolve host '" + config.listen().host() + "'");

@@ -1,5 +1,6 @@
 package io.mynode.transport.grpc;
 
+import io.mynode.kernel.config.ConfigKeys;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.transport.Transport;
@@ -19,14 +20,20 @@ public final class GrpcTransportProvider implements TransportProvider {
         return NAME;
     }
 
+    /** The {@code grpc.*} keys: {@link GrpcSettings#KEYS}. */
+    @Override
+    public ConfigKeys configKeys() {
+        return GrpcSettings.KEYS;
+    }
+
     /**
-     * Validates the {@code grpc.*} keys, binds {@code node.listen} and starts connecting to the
+     * Reads the {@code grpc.*} keys, binds {@code node.listen} and starts connecting to the
      * other nodes of {@code cluster.peers}. Client calls fail as unavailable until
      * {@link Transport#serve} is called.
      */
     @Override
     public Transport start(TransportContext context) {
-        return GrpcTransport.start(context.config());
+        return GrpcTransport.start(context.config(), context.settings());
     }
 
     /** A lazy connection: nothing is dialled until the first call. Limits come from {@link ClientSettings}. */

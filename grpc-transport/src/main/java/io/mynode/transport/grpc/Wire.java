@@ -253,6 +253,7 @@ final class Wire {
         st.details().forEach((k, v) -> sb.addDetails(Detail.newBuilder().setName(k).setValue(v)));
         var nb = io.mynode.transport.grpc.proto.NodeStatus.newBuilder()
                 .setNodeId(s.nodeId())
+                .setClusterId(s.clusterId())
                 .setVersion(s.version())
                 .setConsensus(cb)
                 .setStorage(sb);
@@ -282,6 +283,7 @@ final class Wire {
         }
         return new NodeStatus(
                 s.getNodeId(),
+                s.getClusterId(),
                 s.getVersion(),
                 new ConsensusStatus(c.getNodeId(), c.getRole(),
                         c.hasLeader() ? Optional.of(c.getLeader()) : Optional.empty(),

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.boot.Plugins;
+import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.Providers;
 import io.mynode.kernel.client.Clients;
 import io.mynode.kernel.config.HostPort;
@@ -48,7 +50,7 @@ class LifecycleTests {
         void theProviderIsFoundByNameAndClientsReachTheNodeThroughTheKernel() {
             TransportProvider provider = Providers.select(TransportProvider.class, "grpc");
             assertInstanceOf(GrpcTransportProvider.class, provider);
-            try (Transport t = provider.start(new TransportContext(TestNodes.single("n1", Map.of())))) {
+            try (Transport t = provider.start(transportContext(TestNodes.single("n1", Map.of())))) {
                 t.serve(new ClientService(new FakeSqlEngine(), () -> TestNodes.status("n1")));
                 int port = ((GrpcTransport) t).port();
                 try (Connection c = Clients.connect(new HostPort("127.0.0.1", port))) {
@@ -85,7 +87,7 @@ class LifecycleTests {
         @Test
         void anUnresolvableListenHostIsAConfigurationError() {
             var config = io.mynode.kernel.config.NodeConfig.fromMap(
-                    Map.of("node.id", "n1", "node.listen", "no-such-host.invalid:9601"), Map.of());
+                    Map.of("node.id", "n1", "node.listen", "no-such-host.invalid:9601"), Map.of(), Plugins.configSchema());
             var e = assertThrows(ConfigException.class, () -> GrpcTransport.start(config));
             assertTrue(e.getMessage().contains("node.listen"), e.getMessage());
         }
@@ -241,5 +243,10 @@ class LifecycleTests {
                 assertSame(a.mesh(), a.peers());
             }
         }
+    }
+
+    /** What the kernel hands a transport: the node's configuration and the {@code grpc.*} settings. */
+    static TransportContext transportContext(NodeConfig config) {
+        return new TransportContext(config, config.settings("grpc"));
     }
 }

@@ -2,6 +2,7 @@ package io.mynode.transport.grpc;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.consensus.ConsensusStatus;
@@ -31,7 +32,7 @@ final class TestNodes {
         values.put("node.id", id);
         values.put("node.listen", "127.0.0.1:0");
         grpc.forEach((k, v) -> values.put("grpc." + k, v));
-        return NodeConfig.fromMap(values, Map.of());
+        return NodeConfig.fromMap(values, Map.of(), Plugins.configSchema());
     }
 
     /** Node {@code id} of a cluster whose members listen on {@code ports}. */
@@ -42,7 +43,7 @@ final class TestNodes {
                 .map(e -> e.getKey() + "=127.0.0.1:" + e.getValue())
                 .collect(Collectors.joining(",")));
         grpc.forEach((k, v) -> values.put("grpc." + k, v));
-        return NodeConfig.fromMap(values, Map.of());
+        return NodeConfig.fromMap(values, Map.of(), Plugins.configSchema());
     }
 
     /** Ports free right now on 127.0.0.1, one per node id given. */
@@ -74,7 +75,7 @@ final class TestNodes {
         Map<String, HostPort> addresses = new LinkedHashMap<>();
         addresses.put("n3", new HostPort("node-three.example", 9603));
         addresses.put("n1", new HostPort("127.0.0.1", 9601));
-        return new NodeStatus(nodeId, "0.1.0",
+        return new NodeStatus(nodeId, "test-cluster", "0.1.0",
                 new ConsensusStatus(nodeId, "leader", Optional.of(nodeId), 4, 9, 8, match),
                 new StorageStatus("btree", 42, 8192, details), addresses);
     }

@@ -135,7 +135,7 @@ class WireTests {
 
     @Test
     void aStatusWithoutLeaderOrFiguresRoundTrips() {
-        NodeStatus s = new NodeStatus("n9", "0.1.0",
+        NodeStatus s = new NodeStatus("n9", "test-cluster", "0.1.0",
                 new ConsensusStatus("n9", "follower", Optional.empty(), 0, 0, 0, Map.of()),
                 new StorageStatus("lsm", 0, 0, Map.of()), Map.of());
         assertEquals(s, Wire.status(Wire.status(s)));

@@ -12,7 +12,9 @@ import io.mynode.jepsen.runner.Analysis;
 import io.mynode.jepsen.runner.TestOptions;
 import io.mynode.jepsen.runner.TestRun;
 import io.mynode.jepsen.workload.Workload;
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.storage.StorageEngineProvider;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -160,7 +163,8 @@ public final class JepsenCommand implements Callable<Integer> {
         @Option(names = "--nodes", defaultValue = "5", description = "cluster size (default ${DEFAULT-VALUE})")
         int nodes;
 
-        @Option(names = "--engine", defaultValue = "btree", description = "btree or lsm (default ${DEFAULT-VALUE})")
+        @Option(names = "--engine", defaultValue = "btree",
+                description = "storage engine, one of those in the distribution: btree, lsm, ... (default ${DEFAULT-VALUE})")
         String engine;
 
         @Option(names = "--seed", description = "seed for operations and fault choices (default: random)")
@@ -194,8 +198,11 @@ public final class JepsenCommand implements Callable<Integer> {
                 throw new InvalidInputException("unknown nemesis '" + nemesis + "'; known: "
                         + io.mynode.jepsen.nemesis.Nemesis.NAMES);
             }
-            if (!engine.equals("btree") && !engine.equals("lsm")) {
-                throw new InvalidInputException("unknown engine '" + engine + "'; known: btree, lsm");
+            // The engines this JVM's module path holds, which are the distribution's; a JVM with none
+            // (a test's class path) leaves the check to the nodes, which list what they found.
+            List<String> engines = Plugins.names(StorageEngineProvider.class);
+            if (!engines.isEmpty() && !engines.contains(engine)) {
+                throw new InvalidInputException("unknown engine '" + engine + "'; found: " + String.join(", ", engines));
             }
             TestOptions options = new TestOptions(workload, nemesis, Duration.ofSeconds(time), concurrency, nodes,
                     engine, seed != null ? seed : System.nanoTime(), store, distribution(),

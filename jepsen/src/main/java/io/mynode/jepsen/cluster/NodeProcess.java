@@ -73,6 +73,9 @@ public final class NodeProcess {
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--config", configFile.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // The config file is the node's whole configuration: a MYNODE_* variable this JVM inherited
+        // (MYNODE_HOME names the distribution here) must not override or break its keys.
+        pb.environment().keySet().removeIf(k -> k.startsWith("MYNODE_"));
         if (System.getenv("JAVA_OPTS") == null) {
             pb.environment().put("JAVA_OPTS", NODE_JAVA_OPTS);
         }

@@ -30,9 +30,10 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Boots a node from its configuration: the one place where the parts are wired (DESIGN.md §2).
+ * Boots a node from its configuration: the one place where the parts are wired.
  *
  * <pre>
+ *   DataIdentity                           ─► checks or records     data.dir/identity.properties
  *   StorageEngineProvider[storage.engine]  ─► StorageEngine         data.dir/storage
  *   TransactionEngineProvider["mvcc"]      ─► StateMachine over it
  *   TransportProvider[transport]           ─► Transport (peer messages first)
@@ -40,6 +41,9 @@ import java.util.Optional;
  *   TransactionEngineProvider              ─► TransactionEngine over sm + consensus
  *   SqlFrontendProvider["sql"]             ─► SqlEngine, then the transport serves it
  * </pre>
+ *
+ * <p>Each provider gets its own checked {@link io.mynode.kernel.config.Settings} (the keys under
+ * its name) in its context, the same way for every kind of provider.
  *
  * <p>If any step fails, the parts already started are closed, and the error names what failed.
  */
@@ -72,14 +76,18 @@ public final class Kernel {
         return start(config, false);
     }
 
-    private static Node start(NodeConfig config, boolean serve) {
+    private static Node start(NodeConfig configured, boolean serve) {
         // Resolve every provider before touching the disk, so a typo fails fast and changes nothing.
-        StorageEngineProvider storageProvider = Providers.select(StorageEngineProvider.class, config.storageEngine());
+        StorageEngineProvider storageProvider = Providers.select(StorageEngineProvider.class, configured.storageEngine());
         TransactionEngineProvider txnProvider = Providers.select(TransactionEngineProvider.class, TRANSACTIONS);
-        ConsensusProvider consensusProvider = Providers.select(ConsensusProvider.class, config.consensus());
+        ConsensusProvider consensusProvider = Providers.select(ConsensusProvider.class, configured.consensus());
         SqlFrontendProvider sqlProvider = Providers.select(SqlFrontendProvider.class, SQL);
-        Optional<TransportProvider> transportProvider =
-                serve ? Optional.of(Providers.select(TransportProvider.class, config.transport())) : Optional.empty();
+        Optional<TransportProvider> transportProvider = serve
+                ? Optional.of(Providers.select(TransportProvider.class, configured.transport())) : Optional.empty();
+
+        // Then whose the data directory is: another node's, cluster's or engine's is refused.
+        DataIdentity identity = DataIdentity.claim(configured.dataDir(), configured);
+        NodeConfig config = configured.withClusterId(identity.clusterId());
 
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
@@ -87,16 +95,18 @@ public final class Kernel {
                     directory(config.dataDir().resolve("storage")), config.settings(storageProvider.name())));
             started.push(storage);
             StateMachine stateMachine = txnProvider.stateMachine(
-                    new TransactionContext(config.nodeId(), storage, config.settings("txn")));
+                    new TransactionContext(config.nodeId(), storage, config.settings(txnProvider.name())));
             started.push(stateMachine);
-            Optional<Transport> transport = transportProvider.map(p -> p.start(new TransportContext(config)));
+            Optional<Transport> transport = transportProvider.map(
+                    p -> p.start(new TransportContext(config, config.settings(p.name()))));
             transport.ifPresent(started::push);
             PeerNetwork network = transport.map(Transport::peers).orElse(NO_PEERS);
-            Consensus consensus = consensusProvider.start(new ConsensusContext(
-                    config, directory(config.dataDir().resolve("consensus")), stateMachine, network));
+            Consensus consensus = consensusProvider.start(new ConsensusContext(config,
+                    config.settings(consensusProvider.name()), directory(config.dataDir().resolve("consensus")),
+                    stateMachine, network));
             started.push(consensus);
             TransactionEngine transactions = txnProvider.engine(stateMachine, consensus);
-            SqlEngine sql = sqlProvider.open(new SqlContext(transactions, config.settings("sql")));
+            SqlEngine sql = sqlProvider.open(new SqlContext(transactions, config.settings(sqlProvider.name())));
             Node node = new Node(config, storage, stateMachine, consensus, transactions, sql, transport);
             transport.ifPresent(t -> t.serve(new ClientService(sql, node::status)));
             return node;

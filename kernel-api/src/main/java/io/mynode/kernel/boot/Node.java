@@ -42,8 +42,14 @@ public final class Node implements AutoCloseable {
         closeOrder.add(storage);
     }
 
+    /** The configuration in force, with the cluster id recorded in the data directory. */
     public NodeConfig config() {
         return config;
+    }
+
+    /** The cluster this node belongs to (see {@link DataIdentity}). */
+    public String clusterId() {
+        return config.clusterId().orElseThrow();
     }
 
     public StorageEngine storage() {
@@ -68,7 +74,8 @@ public final class Node implements AutoCloseable {
 
     /** This node's status as clients see it. */
     public NodeStatus status() {
-        return new NodeStatus(config.nodeId(), Kernel.VERSION, consensus.status(), storage.status(), config.peers());
+        return new NodeStatus(config.nodeId(), clusterId(), Kernel.VERSION, consensus.status(), storage.status(),
+                config.peers());
     }
 
     /** Stops serving, then stops consensus, then flushes and closes storage. */

@@ -3,22 +3,34 @@ package io.mynode.kernel.config;
 import io.mynode.kernel.error.ConfigException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The keys of one module's prefix ({@code btree.cache.pages=1024} is {@code cache.pages} under
- * prefix {@code btree}). A provider reads what it knows with typed getters and calls
- * {@link #requireOnly} first so that a misspelt key is an error naming it, not silently ignored.
+ * The values written for one owner's keys ({@code btree.cache.pages=1024} is {@code cache.pages}
+ * under prefix {@code btree}), as the kernel hands them to the provider in its context. Read them
+ * with {@link #get(ConfigKey)}: the value written, parsed, or the key's default.
+ *
+ * <p>Settings the kernel builds ({@link ConfigKeys#settings}) are checked: every key is one the
+ * owner declared and every value parses, so a provider never sees a typo. Settings made with the
+ * public constructor (in tests) are checked only as each key is read.
  */
 public final class Settings {
     private final String prefix;
     private final Map<String, String> values;
+    private final ConfigKeys declared;
 
+    /** Unchecked settings, as a test or an embedded engine makes them: each value is checked when read. */
     public Settings(String prefix, Map<String, String> values) {
+        this(prefix, values, null);
+    }
+
+    Settings(String prefix, Map<String, String> values, ConfigKeys declared) {
         this.prefix = prefix;
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.declared = declared;
     }
 
     /** Settings with no keys, as a test or an embedded engine uses. */
@@ -30,17 +42,52 @@ public final class Settings {
         return prefix;
     }
 
-    /** Keys without the prefix, sorted. */
+    /** Keys without the prefix, sorted, with their values as written. */
     public Map<String, String> values() {
         return values;
     }
 
-    /** Fails naming the first key that is not in {@code known}. */
+    /** The key as a file writes it: {@code btree.cache.pages}. */
+    public String qualified(ConfigKey<?> key) {
+        return qualify(prefix, key.name());
+    }
+
+    static String qualify(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    /** The value written for {@code key}, parsed; empty when the file does not set it. */
+    public <T> Optional<T> find(ConfigKey<T> key) {
+        if (declared != null && declared.find(key.name()).orElse(null) != key) {
+            throw new IllegalStateException(qualified(key) + " is not a key the owner of '" + prefix
+                    + ".' declared; declare it in its ConfigKeys");
+        }
+        String raw = values.get(key.name());
+        return raw == null ? Optional.empty() : Optional.of(key.parse(qualified(key), raw));
+    }
+
+    /** The value written for {@code key}, or its default. The key must have a fixed default. */
+    public <T> T get(ConfigKey<T> key) {
+        return find(key).orElseGet(() -> key.defaultValue().orElseThrow(() -> new IllegalStateException(
+                qualified(key) + " has no fixed default; read it with get(key, computedDefault)")));
+    }
+
+    /** The value written for {@code key}, or {@code computedDefault} (for keys whose default is computed). */
+    public <T> T get(ConfigKey<T> key, T computedDefault) {
+        return find(key).orElse(computedDefault);
+    }
+
+    // ---- untyped reads, from before keys were declared; prefer get(ConfigKey) ------------------
+
+    /**
+     * Fails naming the first key that is not in {@code known}. The kernel already refuses keys
+     * a provider did not declare, so declared providers need not call this.
+     */
     public Settings requireOnly(String... known) {
         Set<String> allowed = Set.of(known);
         for (String key : values.keySet()) {
             if (!allowed.contains(key)) {
-                throw new ConfigException("unknown configuration key '" + prefix + "." + key
+                throw new ConfigException("unknown configuration key '" + qualify(prefix, key)
                         + "'; known keys under '" + prefix + ".': "
                         + (known.length == 0 ? "none" : String.join(", ", new TreeSet<>(allowed))));
             }
@@ -54,19 +101,7 @@ public final class Settings {
 
     public long longValue(String key, long defaultValue, long min, long max) {
         String raw = values.get(key);
-        if (raw == null) {
-            return defaultValue;
-        }
-        long v;
-        try {
-            v = parseSize(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(prefix + "." + key + ": '" + raw + "' is not a number");
-        }
-        if (v < min || v > max) {
-            throw new ConfigException(prefix + "." + key + ": " + v + " is outside " + min + ".." + max);
-        }
-        return v;
+        return raw == null ? defaultValue : ConfigKey.parseNumber(qualify(prefix, key), raw.trim(), min, max);
     }
 
     public int intValue(String key, int defaultValue, int min, int max) {
@@ -75,30 +110,7 @@ public final class Settings {
 
     public boolean bool(String key, boolean defaultValue) {
         String raw = values.get(key);
-        if (raw == null) {
-            return defaultValue;
-        }
-        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new ConfigException(prefix + "." + key + ": '" + raw + "' is not true or false");
-        };
-    }
-
-    /** Accepts plain numbers and binary size suffixes: {@code 64k}, {@code 16m}, {@code 1g}. */
-    private static long parseSize(String raw) {
-        if (raw.isEmpty()) {
-            throw new NumberFormatException("empty");
-        }
-        char last = Character.toLowerCase(raw.charAt(raw.length() - 1));
-        long unit = switch (last) {
-            case 'k' -> 1L << 10;
-            case 'm' -> 1L << 20;
-            case 'g' -> 1L << 30;
-            default -> 1;
-        };
-        String digits = unit == 1 ? raw : raw.substring(0, raw.length() - 1);
-        return Math.multiplyExact(Long.parseLong(digits), unit);
+        return raw == null ? defaultValue : ConfigKey.parseBoolean(qualify(prefix, key), raw.trim());
     }
 
     @Override

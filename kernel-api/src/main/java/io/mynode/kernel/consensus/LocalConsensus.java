@@ -24,11 +24,15 @@ public final class LocalConsensus implements Consensus {
     private volatile long applied;
     private volatile boolean closed;
 
+    /**
+     * Consensus of one over {@code stateMachine}, configured by the {@code local.*} keys of
+     * {@code settings} (checked here too, for callers that build settings by hand).
+     */
     public LocalConsensus(String nodeId, StateMachine stateMachine, Settings settings) {
-        settings.requireOnly("sync");
         this.nodeId = nodeId;
         this.stateMachine = stateMachine;
-        this.sync = settings.bool("sync", true);
+        this.sync = LocalConsensusProvider.KEYS.settings(settings.prefix(), settings.values())
+                .get(LocalConsensusProvider.SYNC);
         this.lastIndex = stateMachine.appliedIndex();
         this.applied = lastIndex;
     }

@@ -11,6 +11,9 @@ import java.util.Map;
  * What a node reports about itself to a client ({@code !status}).
  *
  * @param nodeId the node answering
+ * @param clusterId the cluster it belongs to, as recorded in its data directory: a client that
+ *     follows one node's pointer to another (the leader) checks the answer comes from the same
+ *     cluster before trusting it
  * @param version mynode's version on that node
  * @param consensus its view of the cluster
  * @param storage its storage engine's figures
@@ -19,7 +22,7 @@ import java.util.Map;
  *     needs another node (the leader, whose match indexes only it knows) finds it here; the
  *     address may be one only the cluster's own network resolves (a Docker service name).
  */
-public record NodeStatus(String nodeId, String version, ConsensusStatus consensus, StorageStatus storage,
+public record NodeStatus(String nodeId, String clusterId, String version, ConsensusStatus consensus, StorageStatus storage,
         Map<String, HostPort> addresses) {
 
     public NodeStatus {

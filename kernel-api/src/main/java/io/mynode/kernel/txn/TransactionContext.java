@@ -8,6 +8,6 @@ import io.mynode.kernel.storage.StorageEngine;
  *
  * @param nodeId this node, for unique transaction ids
  * @param storage the engine holding the versioned data and the applied index
- * @param settings the {@code txn.*} keys (e.g. version retention for time travel)
+ * @param settings the provider's own keys ({@code mvcc.*}: version retention for time travel), checked
  */
 public record TransactionContext(String nodeId, StorageEngine storage, Settings settings) {}

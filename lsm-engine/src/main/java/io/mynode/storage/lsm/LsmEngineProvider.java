@@ -1,5 +1,6 @@
 package io.mynode.storage.lsm;
 
+import io.mynode.kernel.config.ConfigKeys;
 import io.mynode.kernel.storage.StorageContext;
 import io.mynode.kernel.storage.StorageEngine;
 import io.mynode.kernel.storage.StorageEngineProvider;
@@ -9,6 +10,12 @@ public final class LsmEngineProvider implements StorageEngineProvider {
     @Override
     public String name() {
         return "lsm";
+    }
+
+    /** The {@code lsm.*} keys: {@link LsmOptions#KEYS}. */
+    @Override
+    public ConfigKeys configKeys() {
+        return LsmOptions.KEYS;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mynode.storage.lsm;
 
+import io.mynode.kernel.config.ConfigKey;
+import io.mynode.kernel.config.ConfigKeys;
 import io.mynode.kernel.config.Settings;
 import io.mynode.kernel.error.ConfigException;
 
@@ -25,9 +27,32 @@ public record LsmOptions(long memtableBytes, int maxImmutables, int blockBytes, 
         int bloomBitsPerKey, long tableBytes, long level1Bytes, int levelMultiplier, int l0CompactionTrigger,
         int l0SlowdownTrigger, int l0StopTrigger) {
 
-    /** Every key this engine understands under {@code lsm.}. */
-    static final String[] KEYS = {"memtable.bytes", "memtable.immutables", "block.bytes", "block.restart", "cache.bytes",
-        "bloom.bits", "table.bytes", "level1.bytes", "level.multiplier", "l0.compaction", "l0.slowdown", "l0.stop"};
+    /** Every key this engine understands under {@code lsm.}, with its default and range. */
+    static final ConfigKeys KEYS = new ConfigKeys();
+    static final ConfigKey<Long> MEMTABLE_BYTES = KEYS.size("memtable.bytes", 64L << 20, 64 << 10, 1L << 30,
+            "a memtable is frozen and flushed to a table at this size");
+    static final ConfigKey<Integer> MEMTABLE_IMMUTABLES = KEYS.integer("memtable.immutables", 2, 1, 16,
+            "frozen memtables waiting for flush before writes stall");
+    static final ConfigKey<Long> BLOCK_BYTES = KEYS.size("block.bytes", 4 << 10, 256, 1 << 20,
+            "target size of a data block");
+    static final ConfigKey<Integer> BLOCK_RESTART = KEYS.integer("block.restart", 16, 1, 1024,
+            "entries between full keys in a block");
+    static final ConfigKey<Long> CACHE_BYTES = KEYS.size("cache.bytes", 64L << 20, 0, 1L << 40,
+            "block cache capacity");
+    static final ConfigKey<Integer> BLOOM_BITS = KEYS.integer("bloom.bits", 10, 0, 64,
+            "bloom filter bits per key; 0 disables the filters");
+    static final ConfigKey<Long> TABLE_BYTES = KEYS.size("table.bytes", 32L << 20, 64 << 10, 1L << 30,
+            "compaction cuts output tables at this size");
+    static final ConfigKey<Long> LEVEL1_BYTES = KEYS.size("level1.bytes", 256L << 20, 1 << 20, 1L << 40,
+            "target size of level 1");
+    static final ConfigKey<Integer> LEVEL_MULTIPLIER = KEYS.integer("level.multiplier", 10, 2, 100,
+            "each deeper level is this many times larger");
+    static final ConfigKey<Integer> L0_COMPACTION = KEYS.integer("l0.compaction", 4, 1, 1000,
+            "level-0 tables that start a compaction");
+    static final ConfigKey<Integer> L0_SLOWDOWN = KEYS.integer("l0.slowdown", 20, 1, 1000,
+            "level-0 tables at which each write is delayed 1 ms");
+    static final ConfigKey<Integer> L0_STOP = KEYS.integer("l0.stop", 36, 1, 1000,
+            "level-0 tables at which writes wait for compaction");
 
     public LsmOptions {
         if (l0CompactionTrigger > l0SlowdownTrigger || l0SlowdownTrigger > l0StopTrigger) {
@@ -36,22 +61,21 @@ public record LsmOptions(long memtableBytes, int maxImmutables, int blockBytes, 
         }
     }
 
-    /** Reads and validates the settings; an unknown key or a value out of range is a {@link ConfigException}. */
+    /** Reads the settings; a value out of range or triggers out of order are a {@link ConfigException}. */
     static LsmOptions from(Settings s) {
-        s.requireOnly(KEYS);
         return new LsmOptions(
-                s.longValue("memtable.bytes", 64L << 20, 64 << 10, 1L << 30),
-                s.intValue("memtable.immutables", 2, 1, 16),
-                s.intValue("block.bytes", 4 << 10, 256, 1 << 20),
-                s.intValue("block.restart", 16, 1, 1024),
-                s.longValue("cache.bytes", 64L << 20, 0, 1L << 40),
-                s.intValue("bloom.bits", 10, 0, 64),
-                s.longValue("table.bytes", 32L << 20, 64 << 10, 1L << 30),
-                s.longValue("level1.bytes", 256L << 20, 1 << 20, 1L << 40),
-                s.intValue("level.multiplier", 10, 2, 100),
-                s.intValue("l0.compaction", 4, 1, 1000),
-                s.intValue("l0.slowdown", 20, 1, 1000),
-                s.intValue("l0.stop", 36, 1, 1000));
+                s.get(MEMTABLE_BYTES),
+                s.get(MEMTABLE_IMMUTABLES),
+                (int) (long) s.get(BLOCK_BYTES),
+                s.get(BLOCK_RESTART),
+                s.get(CACHE_BYTES),
+                s.get(BLOOM_BITS),
+                s.get(TABLE_BYTES),
+                s.get(LEVEL1_BYTES),
+                s.get(LEVEL_MULTIPLIER),
+                s.get(L0_COMPACTION),
+                s.get(L0_SLOWDOWN),
+                s.get(L0_STOP));
     }
 
     /** Target size of {@code level} (1 and deeper). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mynode.kernel.Providers;
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.config.Settings;
 import io.mynode.kernel.error.ConfigException;
@@ -41,7 +42,8 @@ class LsmEngineTests {
             "table.bytes", "64k", "level1.bytes", "1m", "level.multiplier", "2", "l0.compaction", "2");
 
     private static StorageEngine open(Path dir, Map<String, String> settings) {
-        return Providers.select(StorageEngineProvider.class, "lsm").open(new StorageContext(dir, new Settings("lsm", settings)));
+        StorageEngineProvider provider = Providers.select(StorageEngineProvider.class, "lsm");
+        return provider.open(new StorageContext(dir, provider.configKeys().settings(provider.name(), settings)));
     }
 
     private static byte[] key(int i) {
@@ -101,7 +103,8 @@ class LsmEngineTests {
         @Test
         void nodePropertiesSelectTheEngineByNameAndPassItsKeys() {
             NodeConfig config = NodeConfig.fromMap(Map.of("node.id", "n1", "node.listen", "127.0.0.1:9601", "data.dir", dir.toString(),
-                    "storage.engine", "lsm", "lsm.memtable.bytes", "1m", "lsm.cache.bytes", "0"), Map.of());
+                    "storage.engine", "lsm", "lsm.memtable.bytes", "1m", "lsm.cache.bytes", "0"), Map.of(),
+                    Plugins.configSchema());
             StorageEngineProvider provider = Providers.select(StorageEngineProvider.class, config.storageEngine());
             try (StorageEngine e = provider.open(new StorageContext(dir.resolve("storage"), config.settings(provider.name())))) {
                 e.write(new WriteBatch().put(key(1), value(1, 1)));
@@ -109,10 +112,9 @@ class LsmEngineTests {
                 assertEquals("lsm", e.status().engine());
                 assertArrayEquals(value(1, 1), e.get(key(1)).orElseThrow());
             }
-            NodeConfig typo = NodeConfig.fromMap(Map.of("node.id", "n1", "node.listen", "127.0.0.1:9601", "data.dir", dir.toString(),
-                    "storage.engine", "lsm", "lsm.memtable.byte", "1m"), Map.of());
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> provider.open(new StorageContext(dir.resolve("other"), typo.settings("lsm"))));
+            ConfigException e = assertThrows(ConfigException.class, () -> NodeConfig.fromMap(Map.of("node.id", "n1",
+                    "node.listen", "127.0.0.1:9601", "data.dir", dir.toString(), "storage.engine", "lsm",
+                    "lsm.memtable.byte", "1m"), Map.of(), Plugins.configSchema()));
             assertTrue(e.getMessage().contains("lsm.memtable.byte"), e.getMessage());
         }
 

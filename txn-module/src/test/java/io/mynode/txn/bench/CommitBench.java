@@ -91,7 +91,7 @@ public class CommitBench {
                         .open(new StorageContext(dir, Settings.empty(engine)));
             }
             TransactionEngineProvider provider = Providers.select(TransactionEngineProvider.class, "mvcc");
-            stateMachine = provider.stateMachine(new TransactionContext("bench", storage, Settings.empty("txn")));
+            stateMachine = provider.stateMachine(new TransactionContext("bench", storage, Settings.empty("mvcc")));
             consensus = new LocalConsensus("bench", stateMachine, new Settings("local", Map.of("sync", "false")));
             txns = provider.engine(stateMachine, consensus);
             for (int base = 0; base < KEYS; base += 1000) {

@@ -1,5 +1,6 @@
 package io.mynode.transport.grpc.bench;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.Providers;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.config.NodeConfig;
@@ -64,12 +65,12 @@ public class TransportBench {
             }
             String peers = "a=127.0.0.1:" + pa + ",b=127.0.0.1:" + pb;
             TransportProvider grpc = Providers.select(TransportProvider.class, "grpc");
-            a = grpc.start(new TransportContext(NodeConfig.fromMap(
-                    Map.of("node.id", "a", "cluster.peers", peers, "grpc.peer.queue", "1000000"), Map.of())));
-            b = grpc.start(new TransportContext(NodeConfig.fromMap(
-                    Map.of("node.id", "b", "cluster.peers", peers), Map.of())));
+            a = grpc.start(transportContext(NodeConfig.fromMap(
+                        Map.of("node.id", "a", "cluster.peers", peers, "grpc.peer.queue", "1000000"), Map.of(), Plugins.configSchema())));
+            b = grpc.start(transportContext(NodeConfig.fromMap(
+                        Map.of("node.id", "b", "cluster.peers", peers), Map.of(), Plugins.configSchema())));
             b.peers().receiver((from, m) -> received.incrementAndGet());
-            NodeStatus status = new NodeStatus("a", "0.1.0",
+            NodeStatus status = new NodeStatus("a", "test-cluster", "0.1.0",
                     new ConsensusStatus("a", "leader", Optional.of("a"), 1, 1, 1, Map.of()),
                     new StorageStatus("none", 0, 0, Map.of()), Map.of());
             a.serve(new ClientService(new InstantEngine(), () -> status));
@@ -190,5 +191,10 @@ public class TransportBench {
         public Optional<String> tableDefinition(String table) {
             return Optional.empty();
         }
+    }
+
+    /** What the kernel hands a transport: the node's configuration and the {@code grpc.*} settings. */
+    static TransportContext transportContext(NodeConfig config) {
+        return new TransportContext(config, config.settings("grpc"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mynode.transport.grpc.bench;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.Providers;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.config.NodeConfig;
@@ -53,9 +54,9 @@ public final class TransportFloor {
             port = probe.getLocalPort();
         }
         String self = "127.0.0.1:" + port;
-        Transport t = Providers.select(TransportProvider.class, "grpc").start(new TransportContext(NodeConfig.fromMap(
-                Map.of("node.id", "floor", "node.listen", self, "cluster.peers", "floor=" + self), Map.of())));
-        NodeStatus status = new NodeStatus("floor", "0.1.0",
+        Transport t = Providers.select(TransportProvider.class, "grpc").start(transportContext(NodeConfig.fromMap(
+                        Map.of("node.id", "floor", "node.listen", self, "cluster.peers", "floor=" + self), Map.of(), Plugins.configSchema())));
+        NodeStatus status = new NodeStatus("floor", "test-cluster", "0.1.0",
                 new ConsensusStatus("floor", "leader", Optional.of("floor"), 1, 1, 1, Map.of()),
                 new StorageStatus("none", 0, 0, Map.of()), Map.of());
         t.serve(new ClientService(new TransportBench.InstantEngine(), () -> status));
@@ -106,5 +107,10 @@ public final class TransportFloor {
         double rate = n / elapsed;
         System.out.printf("%d clients over %d node(s): %.0f one-row queries/s, mean latency %.3f ms%n",
                 clients, hosts.length, rate, clients / rate * 1000);
+    }
+
+    /** What the kernel hands a transport: the node's configuration and the {@code grpc.*} settings. */
+    static TransportContext transportContext(NodeConfig config) {
+        return new TransportContext(config, config.settings("grpc"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mynode.transport.grpc.probe;
 
+import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.Providers;
 import io.mynode.kernel.client.Clients;
 import io.mynode.kernel.config.HostPort;
@@ -69,13 +70,13 @@ public final class ModulePathProbe {
                 return Optional.empty();
             }
         };
-        NodeStatus status = new NodeStatus("a", "0.1.0",
+        NodeStatus status = new NodeStatus("a", "test-cluster", "0.1.0",
                 new ConsensusStatus("a", "leader", Optional.of("a"), 1, 1, 1, Map.of()),
                 new StorageStatus("none", 0, 0, Map.of()), Map.of());
-        try (Transport a = provider.start(new TransportContext(NodeConfig.fromMap(
-                        Map.of("node.id", "a", "cluster.peers", peers), Map.of())));
-                Transport b = provider.start(new TransportContext(NodeConfig.fromMap(
-                        Map.of("node.id", "b", "cluster.peers", peers), Map.of())))) {
+        try (Transport a = provider.start(transportContext(NodeConfig.fromMap(
+                        Map.of("node.id", "a", "cluster.peers", peers), Map.of(), Plugins.configSchema())));
+                Transport b = provider.start(transportContext(NodeConfig.fromMap(
+                        Map.of("node.id", "b", "cluster.peers", peers), Map.of(), Plugins.configSchema())))) {
             a.serve(new ClientService(engine, () -> status));
             try (Connection c = Clients.connect(new HostPort("127.0.0.1", portA))) {
                 var rows = (StatementResult.Rows) c.session().execute("hello");
@@ -97,5 +98,10 @@ public final class ModulePathProbe {
             System.out.println("transport module: " + provider.getClass().getModule().getName());
         }
         System.out.println("PROBE OK");
+    }
+
+    /** What the kernel hands a transport: the node's configuration and the {@code grpc.*} settings. */
+    static TransportContext transportContext(NodeConfig config) {
+        return new TransportContext(config, config.settings("grpc"));
     }
 }

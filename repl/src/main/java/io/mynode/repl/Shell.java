@@ -1,6 +1,8 @@
 package io.mynode.repl;
 
 import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.transport.NodeStatus;
@@ -14,7 +16,8 @@ import java.util.Optional;
  * {@link Connection} and prints what they produce. The interactive reader, {@code -e},
  * {@code -f} and piped stdin all feed it, and unit tests drive it with a test double.
  *
- * <p>A failed statement or command prints {@code Error: <message>} and the shell goes on; the
+ * <p>A failed statement or command prints {@code Error [SQLSTATE]: <message>} (a misused REPL
+ * command: {@code Error: <message>}) and the shell goes on; the
  * failure is remembered so that a script can exit non-zero ({@link #failed()}). One session is
  * kept for the shell's life, so an explicit transaction spans inputs. Not thread-safe.
  */
@@ -80,7 +83,7 @@ final class Shell implements AutoCloseable {
         } catch (RuntimeException e) {
             // Every failure, a node's error or a broken connection, is the user's to read; the REPL goes on.
             failed = true;
-            err.println("Error: " + message(e));
+            err.println(error(e));
             err.flush();
             return false;
         }
@@ -146,28 +149,37 @@ final class Shell implements AutoCloseable {
             }
             case "table" -> {
                 if (arg.isEmpty() || arg.contains(" ")) {
-                    throw new InvalidInputException("!table takes one table name: !table NAME");
+                    throw new IllegalArgumentException("!table takes one table name: !table NAME");
                 }
-                out.println(connection.tableDefinition(arg)
-                        .orElseThrow(() -> new InvalidInputException("table " + arg + " does not exist")));
+                out.println(connection.tableDefinition(arg).orElseThrow(
+                        () -> new InvalidInputException(SqlState.UNDEFINED_TABLE, "table " + arg + " does not exist")));
             }
             case "headers" -> {
                 switch (arg.toLowerCase(Locale.ROOT)) {
                     case "on" -> headers = true;
                     case "off" -> headers = false;
-                    default -> throw new InvalidInputException("!headers takes on or off");
+                    default -> throw new IllegalArgumentException("!headers takes on or off");
                 }
                 out.println("Headers " + (headers ? "on" : "off"));
             }
-            default -> throw new InvalidInputException("unknown command !" + words[0] + "; enter !help for instructions");
+            default -> throw new IllegalArgumentException("unknown command !" + words[0] + "; enter !help for instructions");
         }
         out.flush();
     }
 
     private static void noArgument(String name, String arg) {
         if (!arg.isEmpty()) {
-            throw new InvalidInputException("!" + name + " takes no argument");
+            throw new IllegalArgumentException("!" + name + " takes no argument");
         }
+    }
+
+    /**
+     * How a failure prints: a database error with its SQLSTATE, {@code Error [42P01]: table nope
+     * does not exist}, the code a JDBC or PostgreSQL client would see for it; a misused REPL
+     * command without one.
+     */
+    static String error(RuntimeException e) {
+        return e instanceof MynodeException m ? "Error [" + m.sqlState() + "]: " + message(e) : "Error: " + message(e);
     }
 
     private static String message(RuntimeException e) {

@@ -56,7 +56,7 @@ class ShellTests {
 
     @SafeVarargs
     static StatementResult rows(List<String> columns, List<Value>... rows) {
-        return new StatementResult.Rows(columns, RowStream.of(List.of(rows).iterator()));
+        return StatementResult.Rows.untyped(columns, RowStream.of(List.of(rows).iterator()));
     }
 
     /** The other nodes the shell can reach, by address; see {@link FakeConnection#leaderStatus}. */
@@ -121,7 +121,7 @@ class ShellTests {
             FakeConnection node = new FakeConnection(ShellTests::movies);
             Shell shell = shell(node);
             assertFalse(shell.run("SELEKT 1; SELECT NULL, TRUE, FALSE, 1.5"));
-            assertEquals("Error: unexpected token at 'SELEKT 1'\nNULL|TRUE|FALSE|1.5\n", output.toString());
+            assertEquals("Error [42601]: unexpected token at 'SELEKT 1'\nNULL|TRUE|FALSE|1.5\n", output.toString());
             assertTrue(shell.failed());
             assertEquals(1, node.sessionsOpened, "the session survives an error");
         }
@@ -132,7 +132,7 @@ class ShellTests {
                 throw new UnavailableException("node 127.0.0.1:9605 is unreachable");
             }));
             assertFalse(shell.run("SELECT 1"));
-            assertEquals("Error: node 127.0.0.1:9605 is unreachable\n", output.toString());
+            assertEquals("Error [08006]: node 127.0.0.1:9605 is unreachable\n", output.toString());
         }
 
         @Test
@@ -149,7 +149,7 @@ class ShellTests {
                     throw new SerializationFailure("conflict while reading");
                 }
             };
-            Shell shell = shell(new FakeConnection(sql -> new StatementResult.Rows(List.of("a"), new RowStream() {
+            Shell shell = shell(new FakeConnection(sql -> StatementResult.Rows.untyped(List.of("a"), new RowStream() {
                 @Override
                 public boolean hasNext() {
                     return failing.hasNext();
@@ -167,7 +167,7 @@ class ShellTests {
             })));
             assertFalse(shell.run("SELECT a FROM t"));
             assertEquals(List.of("SELECT a FROM t"), closed);
-            assertEquals("Error: conflict while reading\n", output.toString());
+            assertEquals("Error [40001]: conflict while reading\n", output.toString());
         }
 
         @Test
@@ -223,7 +223,7 @@ class ShellTests {
         void tableOfAMissingTableIsAnError() {
             Shell shell = shell(new FakeConnection(ShellTests::movies));
             assertFalse(shell.run("!table nope"));
-            assertEquals("Error: table nope does not exist\n", output.toString());
+            assertEquals("Error [42P01]: table nope does not exist\n", output.toString());
         }
 
         @Test

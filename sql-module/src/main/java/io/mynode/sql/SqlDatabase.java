@@ -2,11 +2,16 @@ package io.mynode.sql;
 
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.sql.SqlEngine;
+import io.mynode.kernel.sql.TableSchema;
 import io.mynode.kernel.txn.Transaction;
 import io.mynode.kernel.txn.TransactionEngine;
 import io.mynode.sql.store.Catalog;
 import io.mynode.sql.store.StatementBuffer;
+import io.mynode.sql.store.Column;
+import io.mynode.sql.store.Index;
 import io.mynode.sql.store.Table;
+import io.mynode.sql.types.Operators;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,5 +49,47 @@ public final class SqlDatabase implements SqlEngine {
         try (Transaction txn = transactions.beginReadOnly()) {
             return new Catalog(new StatementBuffer(txn)).table(table).map(Table::definition);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The primary key shows as a unique index named {@code <table>_pkey}, as PostgreSQL shows
+     * it: rows are stored in its order and it enforces uniqueness, which is what a schema browser
+     * asks of an index. A foreign key is named {@code <table>_<column>_fkey}.
+     */
+    @Override
+    public List<TableSchema> schemas() {
+        try (Transaction txn = transactions.beginReadOnly()) {
+            Catalog catalog = new Catalog(new StatementBuffer(txn));
+            List<TableSchema> out = new ArrayList<>();
+            for (Table t : catalog.tables()) {
+                out.add(schema(catalog, t));
+            }
+            return out;
+        }
+    }
+
+    private static TableSchema schema(Catalog catalog, Table t) {
+        List<TableSchema.ColumnSchema> columns = new ArrayList<>();
+        List<TableSchema.ForeignKey> foreignKeys = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            Column c = t.columns().get(i);
+            columns.add(new TableSchema.ColumnSchema(c.name(), c.type().sqlType(), c.nullable() && i != t.primaryKey(),
+                    c.defaultValue().map(Operators::literal)));
+            if (c.references().isPresent()) {
+                String parent = c.references().get();
+                String parentKey = catalog.table(parent).map(p -> p.primaryKeyColumn().name()).orElse(c.name());
+                foreignKeys.add(new TableSchema.ForeignKey(t.name() + "_" + c.name() + "_fkey", List.of(c.name()), parent,
+                        List.of(parentKey)));
+            }
+        }
+        String key = t.primaryKeyColumn().name();
+        List<TableSchema.IndexSchema> indexes = new ArrayList<>();
+        indexes.add(new TableSchema.IndexSchema(t.name() + "_pkey", List.of(key), true));
+        for (Index i : t.indexes()) {
+            indexes.add(new TableSchema.IndexSchema(i.name(), List.of(i.column()), i.unique()));
+        }
+        return new TableSchema(t.name(), columns, List.of(key), indexes, foreignKeys);
     }
 }

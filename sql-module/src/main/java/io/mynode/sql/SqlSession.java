@@ -1,12 +1,18 @@
 package io.mynode.sql;
 
+import io.mynode.kernel.error.AbortedException;
 import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.ReadOnlyException;
 import io.mynode.kernel.error.SerializationFailure;
+import io.mynode.kernel.error.SqlState;
+import io.mynode.kernel.sql.BatchResult;
+import io.mynode.kernel.sql.Fetch;
+import io.mynode.kernel.sql.Prepared;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Session;
+import io.mynode.kernel.sql.SqlType;
 import io.mynode.kernel.sql.StatementResult;
 import io.mynode.kernel.sql.Value;
 import io.mynode.kernel.txn.Transaction;
@@ -14,37 +20,56 @@ import io.mynode.kernel.txn.TransactionEngine;
 import io.mynode.sql.exec.Executor;
 import io.mynode.sql.exec.SchemaChanges;
 import io.mynode.sql.parse.Ast;
-import io.mynode.sql.parse.Parser;
 import io.mynode.sql.plan.Explain;
-import io.mynode.sql.plan.Optimizer;
 import io.mynode.sql.plan.Plan;
-import io.mynode.sql.plan.Planner;
 import io.mynode.sql.store.Catalog;
 import io.mynode.sql.store.StatementBuffer;
 import io.mynode.sql.store.TableData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * One client's session: parses each statement, runs it in the open explicit transaction or in
- * an implicit one of its own, and returns its result.
+ * One client's session: runs each statement in the open explicit transaction or in an implicit
+ * one of its own, and returns its result.
  *
  * <p>Implicit transactions: a query reads in a read-only transaction (a linearizable snapshot
  * that never conflicts) which ends when its rows are drained or closed; a write or DDL statement
- * runs in a read-write transaction that commits right after it, and is retried from scratch on
- * a serialization failure, since nothing of it was visible to anyone.
+ * (or a whole batch) runs in a read-write transaction that commits right after it, and is
+ * retried from scratch on a serialization failure, since nothing of it was visible to anyone.
  *
  * <p>Each statement writes through a {@link StatementBuffer} that reaches the transaction only
  * if the statement succeeds, so a failed statement inside {@code BEGIN ... COMMIT} changes
  * nothing and the transaction stays usable.
  *
+ * <p>Plans: the session keeps the {@link PlannedStatement}s of the last {@value #CACHE_SIZE}
+ * statement texts it ran (of up to {@value #CACHE_MAX_LENGTH} characters), so a repeated statement is neither parsed nor planned again (and one
+ * without parameters not even optimized again); prepared statements hold their own. Either is
+ * checked against the schema before each use (see {@link PlannedStatement}).
+ *
  * <p>One thread at a time; a new statement closes the rows of the previous one.
  */
 final class SqlSession implements Session {
+    /** How many statement texts the plan cache keeps, least recently used dropped first. */
+    static final int CACHE_SIZE = 128;
+
+    /** Longer statements (a bulk INSERT, say) are not cached: they rarely repeat, and are large. */
+    static final int CACHE_MAX_LENGTH = 2048;
+
     private final TransactionEngine transactions;
     private final int retries;
+    private final Map<String, PlannedStatement> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PlannedStatement> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
     private Transaction explicit;
     private RowStream open;
+    private boolean closed;
 
     SqlSession(TransactionEngine transactions, int retries) {
         this.transactions = transactions;
@@ -59,8 +84,69 @@ final class SqlSession implements Session {
      */
     @Override
     public StatementResult execute(String sql) {
+        return guarded(() -> {
+            PlannedStatement s = cached(sql);
+            if (s.parameterCount > 0) {
+                throw new InvalidInputException(SqlState.UNDEFINED_PARAMETER, "the statement has parameters ($1"
+                        + (s.parameterCount > 1 ? "..$" + s.parameterCount : "") + "); prepare it and give their values");
+            }
+            return run(s, List.of(), false);
+        });
+    }
+
+    @Override
+    public Prepared prepare(String sql, Map<Integer, SqlType> declaredTypes) {
+        return guarded(() -> {
+            PlannedStatement s = PlannedStatement.parse(sql, declaredTypes);
+            if (s.planned()) {
+                Transaction txn = explicit != null ? explicit : transactions.beginReadOnly();
+                try {
+                    s.prepare(new StatementBuffer(txn), true);
+                } finally {
+                    if (txn != explicit) {
+                        txn.close();
+                    }
+                }
+            }
+            return new PreparedStatement(this, s);
+        });
+    }
+
+    @Override
+    public BatchResult executeBatch(List<String> statements) {
+        return guarded(() -> {
+            List<PlannedStatement> parsed = new ArrayList<>(statements.size());
+            for (String sql : statements) {
+                PlannedStatement s = cached(sql);
+                if (s.parameterCount > 0) {
+                    throw new InvalidInputException(SqlState.UNDEFINED_PARAMETER,
+                            "a batched statement has parameters; prepare it and batch its values");
+                }
+                parsed.add(s);
+            }
+            return batch(parsed, parsed.stream().map(s -> List.<Value>of()).toList());
+        });
+    }
+
+    /** Runs a prepared statement (see {@link PreparedStatement}). */
+    StatementResult execute(PlannedStatement s, List<Value> values, Fetch fetch) {
+        return guarded(() -> {
+            StatementResult r = run(s, values, true);
+            return r instanceof StatementResult.Rows rows ? new StatementResult.Rows(rows.columns(), fetch.limit(rows.rows())) : r;
+        });
+    }
+
+    /** Runs a prepared statement once per set of values, as one batch. */
+    BatchResult executeBatch(PlannedStatement s, List<List<Value>> valueSets) {
+        return guarded(() -> batch(java.util.Collections.nCopies(valueSets.size(), s), valueSets));
+    }
+
+    private <T> T guarded(java.util.function.Supplier<T> action) {
+        if (closed) {
+            throw new InvalidInputException(SqlState.CONNECTION_DOES_NOT_EXIST, "the session is closed");
+        }
         try {
-            return dispatch(sql);
+            return action.get();
         } catch (MynodeException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -68,9 +154,28 @@ final class SqlSession implements Session {
         }
     }
 
-    private StatementResult dispatch(String sql) {
+    private PlannedStatement cached(String sql) {
+        PlannedStatement s = cache.get(sql);
+        if (s == null) {
+            s = PlannedStatement.parse(sql, Map.of());
+            if (sql.length() <= CACHE_MAX_LENGTH) {
+                cache.put(sql, s);
+            }
+        }
+        return s;
+    }
+
+    private StatementResult run(PlannedStatement s, List<Value> values, boolean fixed) {
         closeOpen();
-        Ast.Statement statement = Parser.parse(sql);
+        return switch (s.kind) {
+            case TRANSACTION -> transaction(s.statement);
+            case QUERY -> query(s, values, fixed);
+            case EXPLAIN -> explain(s, values, fixed);
+            case WRITE, SCHEMA -> write(txn -> run(s, values, fixed, txn));
+        };
+    }
+
+    private StatementResult transaction(Ast.Statement statement) {
         return switch (statement) {
             case Ast.Begin b -> begin(b);
             case Ast.Commit c -> {
@@ -91,15 +196,13 @@ final class SqlSession implements Session {
                 yield new StatementResult.TransactionChanged(StatementResult.TransactionChanged.Action.ROLLED_BACK,
                         txn.id(), txn.version(), txn.readOnly());
             }
-            case Ast.Select s -> query(s);
-            case Ast.Explain e -> explain(e);
-            default -> write(statement);
+            default -> throw new InternalFailure("not a transaction statement: " + statement);
         };
     }
 
     private StatementResult begin(Ast.Begin b) {
         if (explicit != null) {
-            throw new InvalidInputException("already in transaction " + explicit.id());
+            throw new InvalidInputException(SqlState.ACTIVE_SQL_TRANSACTION, "already in transaction " + explicit.id());
         }
         Transaction txn = b.asOf().isPresent() ? transactions.beginAsOf(b.asOf().getAsLong())
                 : b.readOnly() ? transactions.beginReadOnly() : transactions.begin();
@@ -110,16 +213,16 @@ final class SqlSession implements Session {
 
     private Transaction requireExplicit(String what) {
         if (explicit == null) {
-            throw new InvalidInputException(what + " outside a transaction; BEGIN one first");
+            throw new InvalidInputException(SqlState.NO_ACTIVE_SQL_TRANSACTION, what + " outside a transaction; BEGIN one first");
         }
         return explicit;
     }
 
-    private StatementResult explain(Ast.Explain e) {
+    private StatementResult explain(PlannedStatement s, List<Value> values, boolean fixed) {
         Transaction txn = explicit != null ? explicit : transactions.beginReadOnly();
         try {
-            Planner.Planned planned = new Planner(new Catalog(new StatementBuffer(txn))).plan(e.statement());
-            return new StatementResult.Explain(Explain.render(Optimizer.optimize(planned.plan())));
+            s.prepare(new StatementBuffer(txn), fixed);
+            return new StatementResult.Explain(Explain.render(s.plan(values)));
         } finally {
             if (txn != explicit) {
                 txn.close();
@@ -127,15 +230,16 @@ final class SqlSession implements Session {
         }
     }
 
-    private StatementResult query(Ast.Select select) {
+    private StatementResult query(PlannedStatement s, List<Value> values, boolean fixed) {
         boolean implicit = explicit == null;
         Transaction txn = implicit ? transactions.beginReadOnly() : explicit;
         try {
-            TableData data = new TableData(new Catalog(new StatementBuffer(txn)));
-            Planner.Planned planned = new Planner(data.catalog()).plan(select);
-            RowStream rows = new Executor(data).rows(Optimizer.optimize(planned.plan()));
+            StatementBuffer buffer = new StatementBuffer(txn);
+            s.prepare(buffer, fixed);
+            Plan plan = s.plan(values);
+            RowStream rows = new Executor(new TableData(new Catalog(buffer))).rows(plan);
             open = implicit ? new Ending(rows, txn) : rows;
-            return new StatementResult.Rows(planned.columns(), open);
+            return new StatementResult.Rows(s.columns(), open);
         } catch (RuntimeException e) {
             if (implicit) {
                 txn.close();
@@ -144,17 +248,21 @@ final class SqlSession implements Session {
         }
     }
 
-    private StatementResult write(Ast.Statement statement) {
+    /**
+     * Runs {@code work} in the explicit transaction, or in an implicit read-write one that
+     * commits after it and is retried from scratch on a serialization failure.
+     */
+    private <T> T write(Function<Transaction, T> work) {
         if (explicit != null) {
             if (explicit.readOnly()) {
                 throw new ReadOnlyException("transaction " + explicit.id() + " is read-only");
             }
-            return run(statement, explicit);
+            return work.apply(explicit);
         }
         for (int attempt = 0; ; attempt++) {
             Transaction txn = transactions.begin();
             try {
-                StatementResult result = run(statement, txn);
+                T result = work.apply(txn);
                 txn.commit();
                 return result;
             } catch (SerializationFailure e) {
@@ -169,6 +277,46 @@ final class SqlSession implements Session {
     }
 
     /**
+     * Runs statements as one batch: in the explicit transaction each on its own (stopping at the
+     * first failure, the earlier ones kept), or all in one implicit transaction (all or none).
+     */
+    private BatchResult batch(List<PlannedStatement> statements, List<List<Value>> values) {
+        closeOpen();
+        for (PlannedStatement s : statements) {
+            if (s.kind == PlannedStatement.Kind.QUERY || s.kind == PlannedStatement.Kind.EXPLAIN) {
+                throw new InvalidInputException(SqlState.FEATURE_NOT_SUPPORTED, "a batch cannot hold a query: " + s.sql);
+            }
+            if (s.kind == PlannedStatement.Kind.TRANSACTION) {
+                throw new InvalidInputException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "a batch cannot hold BEGIN, COMMIT or ROLLBACK: " + s.sql);
+            }
+        }
+        if (explicit != null) {
+            List<StatementResult> done = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                int at = i;
+                try {
+                    done.add(write(txn -> run(statements.get(at), values.get(at), true, txn)));
+                } catch (MynodeException e) {
+                    return new BatchResult(done, Optional.of(e));
+                }
+            }
+            return new BatchResult(done, Optional.empty());
+        }
+        try {
+            return new BatchResult(write(txn -> {
+                List<StatementResult> done = new ArrayList<>();
+                for (int i = 0; i < statements.size(); i++) {
+                    done.add(run(statements.get(i), values.get(i), true, txn));
+                }
+                return done;
+            }), Optional.empty());
+        } catch (MynodeException e) {
+            return new BatchResult(List.of(), Optional.of(e));
+        }
+    }
+
+    /**
      * Waits a little before retrying, up to about 2^attempt ms (at most 64), jittered so that
      * sessions that conflicted do not collide again in lockstep.
      */
@@ -178,21 +326,22 @@ final class SqlSession implements Session {
             Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(max + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new io.mynode.kernel.error.AbortedException("interrupted while retrying a statement", e);
+            throw new AbortedException(SqlState.QUERY_CANCELED, "interrupted while retrying a statement", e);
         }
     }
 
     /** Runs a write or DDL statement through a statement buffer, flushed only on success. */
-    private static StatementResult run(Ast.Statement statement, Transaction txn) {
+    private static StatementResult run(PlannedStatement s, List<Value> values, boolean fixed, Transaction txn) {
         StatementBuffer buffer = new StatementBuffer(txn);
         TableData data = new TableData(new Catalog(buffer));
-        StatementResult result = switch (statement) {
+        StatementResult result = switch (s.statement) {
             case Ast.CreateTable c -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(c));
             case Ast.DropTable d -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(d));
             case Ast.CreateIndex c -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(c));
             case Ast.DropIndex d -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(d));
             default -> {
-                Plan plan = Optimizer.optimize(new Planner(data.catalog()).plan(statement).plan());
+                s.prepare(buffer, fixed);
+                Plan plan = s.plan(values);
                 long n = new Executor(data).write(plan);
                 StatementResult.RowsAffected.Verb verb = switch (plan) {
                     case Plan.Insert i -> StatementResult.RowsAffected.Verb.CREATED;
@@ -213,12 +362,18 @@ final class SqlSession implements Session {
 
     @Override
     public void close() {
+        closed = true;
         closeOpen();
+        cache.clear();
         if (explicit != null) {
             Transaction txn = explicit;
             explicit = null;
             txn.close();
         }
+    }
+
+    boolean closed() {
+        return closed;
     }
 
     private void closeOpen() {

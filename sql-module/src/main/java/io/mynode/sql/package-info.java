@@ -20,6 +20,17 @@
  * {@code store} (key and row encodings, catalog, rows with their constraints and indexes),
  * {@code plan} (binding, plans, optimizer, EXPLAIN) and {@code exec} (iterators, DDL).
  *
+ * <h2>Prepared statements and the plan cache</h2>
+ *
+ * A statement may hold parameters ({@code ?}, or {@code $1}): the parser numbers them, the binder
+ * types each from its context, and the plan keeps them as placeholders
+ * ({@link io.mynode.sql.plan.Parameters}). A prepared statement is planned once; each execution
+ * binds its values into the plan and runs the optimizer on it, so {@code id = ?} becomes a key
+ * lookup as {@code id = 7} would. Plain statements go through the same machinery: a session keeps
+ * the plans of the statement texts it ran recently, and one without parameters is reused
+ * optimized as it is. A plan is checked against the schema keys it was planned from before each
+ * use (see {@code PlannedStatement}), so DDL never leaves a stale plan behind.
+ *
  * <h2>Transactions</h2>
  *
  * Everything, the catalog included, lives in the transactional key-value store, so SQL inherits

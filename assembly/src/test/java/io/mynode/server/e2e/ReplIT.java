@@ -89,7 +89,7 @@ class ReplIT {
                 """, TIMEOUT);
         assertEquals(1, r.exit());
         assertEquals("Created table genre\nCreated 2 rows\n1|drama|TRUE\n2|NULL|FALSE\n", r.out());
-        assertTrue(r.err().startsWith("Error: "), r.err());
+        assertTrue(r.err().startsWith("Error [42P01]: table nope does not exist"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
 

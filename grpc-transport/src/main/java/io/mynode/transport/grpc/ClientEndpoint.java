@@ -6,6 +6,8 @@ import io.grpc.stub.StreamObserver;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.transport.ClientService;
 import io.mynode.transport.grpc.proto.ClientGrpc;
+import io.mynode.transport.grpc.proto.SchemasReply;
+import io.mynode.transport.grpc.proto.SchemasRequest;
 import io.mynode.transport.grpc.proto.SessionRequest;
 import io.mynode.transport.grpc.proto.SessionResponse;
 import io.mynode.transport.grpc.proto.StatusRequest;
@@ -117,6 +119,11 @@ final class ClientEndpoint extends ClientGrpc.ClientImplBase {
             svc.sql().tableDefinition(request.getTable()).ifPresent(b::setDefinition);
             return b.build();
         });
+    }
+
+    @Override
+    public void schemas(SchemasRequest request, StreamObserver<SchemasReply> responses) {
+        unary(responses, "schemas", svc -> SchemaWire.reply(svc.sql().schemas()));
     }
 
     private <T> void unary(StreamObserver<T> responses, String what, java.util.function.Function<ClientService, T> call) {

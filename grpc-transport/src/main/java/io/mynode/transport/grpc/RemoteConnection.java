@@ -7,9 +7,11 @@ import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.UnavailableException;
 import io.mynode.kernel.sql.Session;
+import io.mynode.kernel.sql.TableSchema;
 import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.transport.NodeStatus;
 import io.mynode.transport.grpc.proto.ClientGrpc;
+import io.mynode.transport.grpc.proto.SchemasRequest;
 import io.mynode.transport.grpc.proto.StatusRequest;
 import io.mynode.transport.grpc.proto.TableDefinitionRequest;
 import io.mynode.transport.grpc.proto.TablesRequest;
@@ -96,6 +98,12 @@ final class RemoteConnection implements Connection {
             var reply = stub().tableDefinition(TableDefinitionRequest.newBuilder().setTable(table).build());
             return reply.hasDefinition() ? Optional.of(reply.getDefinition()) : Optional.empty();
         });
+    }
+
+    @Override
+    public List<TableSchema> schemas() {
+        return call("reading the schemas on " + address,
+                () -> SchemaWire.tables(stub().schemas(SchemasRequest.getDefaultInstance())));
     }
 
     @Override

@@ -7,20 +7,32 @@ import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.OutcomeUnknownException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.error.UnavailableException;
+import io.mynode.kernel.sql.BatchResult;
+import io.mynode.kernel.sql.Fetch;
+import io.mynode.kernel.sql.Prepared;
+import io.mynode.kernel.sql.ResultColumn;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Session;
+import io.mynode.kernel.sql.SqlType;
 import io.mynode.kernel.sql.StatementResult;
 import io.mynode.kernel.sql.Value;
 import io.mynode.transport.grpc.proto.Cancel;
 import io.mynode.transport.grpc.proto.ClientGrpc;
+import io.mynode.transport.grpc.proto.ClosePrepared;
 import io.mynode.transport.grpc.proto.Execute;
+import io.mynode.transport.grpc.proto.ExecuteBatch;
+import io.mynode.transport.grpc.proto.ExecutePrepared;
+import io.mynode.transport.grpc.proto.Prepare;
 import io.mynode.transport.grpc.proto.Row;
 import io.mynode.transport.grpc.proto.SessionRequest;
 import io.mynode.transport.grpc.proto.SessionResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -53,6 +65,9 @@ final class RemoteSession implements Session {
     private static final int WINDOW = 4;
 
     private final RemoteConnection connection;
+    /** Prepared statements closed since the last request, to forget on the node with the next. */
+    private final List<Integer> pendingCloses = new ArrayList<>();
+    private int statementIds;
     private Stream stream;
     private Optional<TransactionInfo> transaction = Optional.empty();
     private RemoteRows rows;
@@ -65,8 +80,100 @@ final class RemoteSession implements Session {
 
     @Override
     public StatementResult execute(String sql) {
+        return execute(sql, Fetch.DEFAULT);
+    }
+
+    @Override
+    public StatementResult execute(String sql, Fetch fetch) {
+        Execute.Builder e = Execute.newBuilder().setSql(sql);
+        if (!fetch.equals(Fetch.DEFAULT)) {
+            e.setFetch(Wire.fetch(fetch));
+        }
+        Stream s = ready();
+        return answer(s, SessionRequest.newBuilder().setExecute(e).build(), "running a statement");
+    }
+
+    @Override
+    public Prepared prepare(String sql, Map<Integer, SqlType> declaredTypes) {
+        return new RemotePrepared(this, sql, declaredTypes);
+    }
+
+    @Override
+    public BatchResult executeBatch(List<String> statements) {
+        Stream s = ready();
+        return batch(s, SessionRequest.newBuilder().setExecuteBatch(ExecuteBatch.newBuilder().addAllStatements(statements))
+                .build());
+    }
+
+    /** A statement prepared on a stream, as the node described it. */
+    record Described(Stream stream, List<SqlType> parameterTypes, List<ResultColumn> columns) {}
+
+    /** Prepares {@code sql} on the session's current stream under the id {@code id}. */
+    Described prepare(String sql, Map<Integer, SqlType> declaredTypes, int id) {
+        Stream s = ready();
+        Prepare.Builder p = Prepare.newBuilder().setStatementId(id).setSql(sql);
+        declaredTypes.forEach((n, t) -> p.putDeclaredTypes(n, Wire.sqlType(t)));
+        SessionResponse first = exchange(s, SessionRequest.newBuilder().setPrepare(p).build(), "preparing a statement");
+        try {
+            switch (first.getKindCase()) {
+                case PREPARED -> {
+                    var r = first.getPrepared();
+                    transaction = Wire.transaction(r.hasTransaction(), r.getTransaction());
+                    return new Described(s, Wire.sqlTypes(r.getParameterTypesList()), Wire.columns(r.getColumnsList()));
+                }
+                case FAILED -> throw failed(first.getFailed());
+                default -> throw new Wire.ProtocolViolation("unexpected " + first.getKindCase() + " answering a Prepare");
+            }
+        } catch (Wire.ProtocolViolation e) {
+            drop();
+            throw malformed(e);
+        }
+    }
+
+    /** A fresh statement id for this session; ids are never reused, so a late close cannot hit a newer statement. */
+    int nextStatementId() {
+        return ++statementIds;
+    }
+
+    /** Whether {@code s} is still this session's stream (prepared statements live on one stream). */
+    boolean current(Stream s) {
+        return stream == s && !s.endedIdle();
+    }
+
+    /** Forgets a prepared statement on the node; sent with the next request, so it costs no round trip. */
+    void closeLater(Stream s, int id) {
+        if (stream == s && !closed) {
+            pendingCloses.add(id);
+        }
+    }
+
+    StatementResult executePrepared(Stream s, int id, List<Value> values, Fetch fetch) {
+        ExecutePrepared.Builder e = ExecutePrepared.newBuilder().setStatementId(id);
+        for (Value v : values) {
+            e.addParameters(Wire.value(v));
+        }
+        if (!fetch.equals(Fetch.DEFAULT)) {
+            e.setFetch(Wire.fetch(fetch));
+        }
+        return answer(s, SessionRequest.newBuilder().setExecutePrepared(e).build(), "running a prepared statement");
+    }
+
+    BatchResult batchPrepared(Stream s, int id, List<List<Value>> sets) {
+        ExecuteBatch.Builder b = ExecuteBatch.newBuilder().setStatementId(id);
+        for (List<Value> set : sets) {
+            b.addParameterSets(Wire.row(set));
+        }
+        return batch(s, SessionRequest.newBuilder().setExecuteBatch(b).build());
+    }
+
+    /**
+     * The stream for the next request, once the previous request's rows are closed: a new one if
+     * the old one ended while idle (failing once with {@link AbortedException} if that lost an
+     * open transaction), opened and ready.
+     */
+    Stream ready() {
         if (closed) {
-            throw new InvalidInputException("the session is closed");
+            throw new InvalidInputException(SqlState.CONNECTION_DOES_NOT_EXIST, "the session is closed");
         }
         if (rows != null) {
             rows.close();
@@ -82,16 +189,31 @@ final class RemoteSession implements Session {
                         + " was lost; transaction " + id + " was rolled back");
             }
             stream = new Stream();
+            pendingCloses.clear();
         }
         Stream s = stream;
         s.awaitOpened();
-        SessionRequest request = SessionRequest.newBuilder().setExecute(Execute.newBuilder().setSql(sql)).build();
+        return s;
+    }
+
+    /** Sends {@code request} (after any pending closes) on {@code s} and returns the first answer. */
+    private SessionResponse exchange(Stream s, SessionRequest request, String what) {
         if (request.getSerializedSize() > s.maxMessageBytes - 64) {
-            throw new InvalidInputException("the statement is " + request.getSerializedSize()
+            throw new InvalidInputException(SqlState.PROGRAM_LIMIT_EXCEEDED, "the request is " + request.getSerializedSize()
                     + " bytes long; node " + connection.address() + " accepts at most " + s.maxMessageBytes);
         }
+        if (!pendingCloses.isEmpty()) {
+            s.send(SessionRequest.newBuilder().setClosePrepared(ClosePrepared.newBuilder().addAllStatementIds(pendingCloses))
+                    .build());
+            pendingCloses.clear();
+        }
         s.send(request);
-        SessionResponse first = s.next("running a statement");
+        return s.next(what);
+    }
+
+    /** Sends a statement and turns the node's first answer into its result (rows stream on). */
+    private StatementResult answer(Stream s, SessionRequest request, String what) {
+        SessionResponse first = exchange(s, request, what);
         try {
             return switch (first.getKindCase()) {
                 case COMPLETED -> {
@@ -101,7 +223,7 @@ final class RemoteSession implements Session {
                 }
                 case HEADER -> {
                     var header = first.getHeader();
-                    List<String> columns = List.copyOf(header.getColumnsList());
+                    List<ResultColumn> columns = Wire.columns(header);
                     RemoteRows r = new RemoteRows(s, header.getRowsList().iterator());
                     if (header.getComplete()) {
                         transaction = Wire.transaction(header.hasTransaction(), header.getTransaction());
@@ -111,18 +233,42 @@ final class RemoteSession implements Session {
                     }
                     yield new StatementResult.Rows(columns, r);
                 }
-                case FAILED -> {
-                    var f = first.getFailed();
-                    transaction = Wire.transaction(f.hasTransaction(), f.getTransaction());
-                    throw Wire.failed(f);
-                }
-                case CHUNK, END, OPENED, KIND_NOT_SET ->
+                case FAILED -> throw failed(first.getFailed());
+                case CHUNK, END, OPENED, PREPARED, BATCH_COMPLETED, KIND_NOT_SET ->
                         throw new Wire.ProtocolViolation("unexpected " + first.getKindCase() + " as a statement's first answer");
             };
         } catch (Wire.ProtocolViolation e) {
             drop();
             throw malformed(e);
         }
+    }
+
+    private BatchResult batch(Stream s, SessionRequest request) {
+        SessionResponse first = exchange(s, request, "running a batch");
+        try {
+            switch (first.getKindCase()) {
+                case BATCH_COMPLETED -> {
+                    var b = first.getBatchCompleted();
+                    transaction = Wire.transaction(b.hasTransaction(), b.getTransaction());
+                    List<StatementResult> results = new ArrayList<>(b.getResultsCount());
+                    for (var c : b.getResultsList()) {
+                        results.add(Wire.completed(c));
+                    }
+                    return new BatchResult(results, b.hasFailure() ? Optional.of(Wire.failed(b.getFailure())) : Optional.empty());
+                }
+                case FAILED -> throw failed(first.getFailed());
+                default -> throw new Wire.ProtocolViolation("unexpected " + first.getKindCase() + " answering a batch");
+            }
+        } catch (Wire.ProtocolViolation e) {
+            drop();
+            throw malformed(e);
+        }
+    }
+
+    /** A statement's error, with the session's transaction after it. */
+    private MynodeException failed(io.mynode.transport.grpc.proto.Failed f) {
+        transaction = Wire.transaction(f.hasTransaction(), f.getTransaction());
+        return Wire.failed(f);
     }
 
     @Override
@@ -157,7 +303,7 @@ final class RemoteSession implements Session {
         transaction = Optional.empty();
     }
 
-    private InternalFailure malformed(Wire.ProtocolViolation e) {
+    InternalFailure malformed(Wire.ProtocolViolation e) {
         return new InternalFailure("node " + connection.address() + " sent a malformed answer: " + e.getMessage(), e);
     }
 
@@ -218,7 +364,7 @@ final class RemoteSession implements Session {
                     finish();
                     throw failedOrMalformed(f);
                 }
-                case COMPLETED, HEADER, OPENED, KIND_NOT_SET -> {
+                case COMPLETED, HEADER, OPENED, PREPARED, BATCH_COMPLETED, KIND_NOT_SET -> {
                     finish();
                     drop();
                     throw malformed(new Wire.ProtocolViolation("unexpected " + m.getKindCase() + " among rows"));
@@ -264,7 +410,7 @@ final class RemoteSession implements Session {
     }
 
     /** One {@code Session} call: responses are queued as they arrive and pulled by the session. */
-    private final class Stream implements ClientResponseObserver<SessionRequest, SessionResponse> {
+    final class Stream implements ClientResponseObserver<SessionRequest, SessionResponse> {
         private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
         private ClientCallStreamObserver<SessionRequest> requests;
         private volatile boolean ended;

@@ -4,30 +4,46 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.error.SqlState;
+import io.mynode.kernel.sql.BatchResult;
+import io.mynode.kernel.sql.Fetch;
+import io.mynode.kernel.sql.Prepared;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.sql.SqlEngine;
+import io.mynode.kernel.sql.SqlType;
 import io.mynode.kernel.sql.StatementResult;
+import io.mynode.kernel.sql.Value;
+import io.mynode.transport.grpc.proto.BatchCompleted;
+import io.mynode.transport.grpc.proto.ExecuteBatch;
 import io.mynode.transport.grpc.proto.Opened;
+import io.mynode.transport.grpc.proto.Prepare;
 import io.mynode.transport.grpc.proto.RowsChunk;
 import io.mynode.transport.grpc.proto.RowsEnd;
 import io.mynode.transport.grpc.proto.RowsHeader;
 import io.mynode.transport.grpc.proto.SessionRequest;
 import io.mynode.transport.grpc.proto.SessionResponse;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The server side of one client session stream: one SQL {@link Session}, driven by one worker
  * thread ({@link Threads}) for the stream's whole life.
  *
  * <pre>
- *   gRPC thread:  onNext(Execute) ──► inbox ──► worker: session.execute(sql)
+ *   gRPC thread:  onNext(Execute) ──► inbox ──► worker: session.execute(sql), prepare, batch
  *                 onNext(Cancel)  ──► inbox        │  rows: header, chunk, chunk, ..., end
  *                 onCompleted     ──► inbox(STOP)  ▼
  *                                               response stream (waits while !isReady)
@@ -42,14 +58,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * found at the head of the inbox when the worker looks for the next statement, and is skipped,
  * so it can never cancel a later statement.
  *
+ * <p>The worker also holds the session's prepared statements, by the ids the client gave them
+ * (at most {@value #MAX_PREPARED}), so only it ever touches them.
+ *
  * <p>When the stream ends (the client half-closes or goes away, or the node shuts down), the
- * session is closed, which rolls back any open transaction.
+ * session is closed, which rolls back any open transaction and drops its prepared statements.
  */
 final class ServerSession implements StreamObserver<SessionRequest> {
     private static final System.Logger LOG = System.getLogger(ServerSession.class.getName());
 
     /** Statements a client may queue ahead of the one running: the protocol allows one. */
     static final int MAX_PENDING = 16;
+
+    /** Prepared statements one session may hold: each holds a plan, so a client cannot hold unbounded memory. */
+    static final int MAX_PREPARED = 2048;
 
     private static final SessionRequest STOP = SessionRequest.getDefaultInstance();
 
@@ -108,7 +130,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     @Override
     public void onNext(SessionRequest request) {
         switch (request.getKindCase()) {
-            case EXECUTE -> {
+            case EXECUTE, PREPARE, EXECUTE_PREPARED, EXECUTE_BATCH, CLOSE_PREPARED -> {
                 if (inbox.size() >= MAX_PENDING) {
                     fail(Status.RESOURCE_EXHAUSTED.withDescription(
                             "more than " + MAX_PENDING + " statements sent without waiting for results"));
@@ -144,6 +166,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
 
     private void run() {
         Session session = null;
+        Map<Integer, Prepared> prepared = new HashMap<>();
         try {
             while (true) {
                 // No timeout: gRPC reports every end of the call (half-close, cancel, close) through
@@ -157,19 +180,29 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                 if (request == null) {
                     continue;
                 }
-                if (request.hasExecute()) {
-                    if (session == null) {
-                        try {
-                            session = sql.session();
-                        } catch (MynodeException e) {
-                            // No session yet (the engine is unavailable): this statement fails, the stream lives.
-                            send(SessionResponse.newBuilder().setFailed(Wire.failed(e, java.util.Optional.empty())).build());
-                            continue;
+                if (request.hasClosePrepared()) {
+                    for (int id : request.getClosePrepared().getStatementIdsList()) {
+                        Prepared p = prepared.remove(id);
+                        if (p != null) {
+                            p.close();
                         }
                     }
-                    execute(session, request.getExecute().getSql());
+                    continue;
                 }
-                // A Cancel found here arrived after its statement had finished: nothing to stop.
+                if (request.hasCancel()) {
+                    // It arrived after its statement had finished: nothing to stop.
+                    continue;
+                }
+                if (session == null) {
+                    try {
+                        session = sql.session();
+                    } catch (MynodeException e) {
+                        // No session yet (the engine is unavailable): this request fails, the stream lives.
+                        send(SessionResponse.newBuilder().setFailed(Wire.failed(e, Optional.empty())).build());
+                        continue;
+                    }
+                }
+                handle(session, prepared, request);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -193,10 +226,93 @@ final class ServerSession implements StreamObserver<SessionRequest> {
         }
     }
 
-    private void execute(Session session, String statement) throws InterruptedException {
+    /** One request of a session, answered with its terminal message (after rows, if any). */
+    private void handle(Session session, Map<Integer, Prepared> prepared, SessionRequest request) throws InterruptedException {
+        try {
+            switch (request.getKindCase()) {
+                case EXECUTE -> {
+                    var e = request.getExecute();
+                    Fetch fetch = Wire.fetch(e.hasFetch(), e.getFetch());
+                    execute(session, e.getSql(), () -> session.execute(e.getSql(), fetch), fetch);
+                }
+                case PREPARE -> prepare(session, prepared, request.getPrepare());
+                case EXECUTE_PREPARED -> {
+                    var e = request.getExecutePrepared();
+                    Prepared p = prepared(prepared, e.getStatementId());
+                    Fetch fetch = Wire.fetch(e.hasFetch(), e.getFetch());
+                    List<Value> values = Wire.row(io.mynode.transport.grpc.proto.Row.newBuilder()
+                            .addAllValues(e.getParametersList()).build());
+                    execute(session, p.sql(), () -> p.execute(values, fetch), fetch);
+                }
+                case EXECUTE_BATCH -> batch(session, prepared, request.getExecuteBatch());
+                default -> throw new Wire.ProtocolViolation("unexpected request " + request.getKindCase());
+            }
+        } catch (MynodeException e) {
+            send(SessionResponse.newBuilder().setFailed(Wire.failed(e, transaction(session))).build());
+        } catch (Wire.ProtocolViolation e) {
+            send(SessionResponse.newBuilder().setFailed(Wire.failed(new InvalidInputException(SqlState.PROTOCOL_VIOLATION,
+                    "malformed request: " + e.getMessage()), transaction(session))).build());
+        }
+    }
+
+    private void prepare(Session session, Map<Integer, Prepared> prepared, Prepare request) {
+        if (prepared.containsKey(request.getStatementId())) {
+            throw new InvalidInputException(SqlState.DUPLICATE_PREPARED_STATEMENT,
+                    "prepared statement " + request.getStatementId() + " already exists in this session");
+        }
+        if (prepared.size() >= MAX_PREPARED) {
+            throw new InvalidInputException(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "a session may hold at most " + MAX_PREPARED + " prepared statements; close some");
+        }
+        Map<Integer, SqlType> declared = new HashMap<>();
+        request.getDeclaredTypesMap().forEach((n, t) -> declared.put(n, Wire.sqlType(t)));
+        Prepared p = session.prepare(request.getSql(), declared);
+        prepared.put(request.getStatementId(), p);
+        io.mynode.transport.grpc.proto.Prepared.Builder b = io.mynode.transport.grpc.proto.Prepared.newBuilder()
+                .addAllParameterTypes(Wire.sqlTypes(p.parameterTypes()))
+                .addAllColumns(Wire.columns(p.columns()));
+        transaction(session).ifPresent(t -> b.setTransaction(Wire.transaction(t)));
+        send(SessionResponse.newBuilder().setPrepared(b).build());
+    }
+
+    private static Prepared prepared(Map<Integer, Prepared> prepared, int id) {
+        Prepared p = prepared.get(id);
+        if (p == null) {
+            throw new InvalidInputException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement " + id
+                    + " does not exist in this session");
+        }
+        return p;
+    }
+
+    private void batch(Session session, Map<Integer, Prepared> prepared, ExecuteBatch request) {
+        BatchResult result;
+        if (request.getStatementsCount() > 0) {
+            if (request.getParameterSetsCount() > 0) {
+                throw new Wire.ProtocolViolation("a batch has both statements and parameter sets");
+            }
+            result = session.executeBatch(request.getStatementsList());
+        } else {
+            Prepared p = prepared(prepared, request.getStatementId());
+            List<List<Value>> sets = new ArrayList<>(request.getParameterSetsCount());
+            for (var row : request.getParameterSetsList()) {
+                sets.add(Wire.row(row));
+            }
+            result = p.executeBatch(sets);
+        }
+        BatchCompleted.Builder b = BatchCompleted.newBuilder();
+        for (StatementResult r : result.results()) {
+            b.addResults(Wire.completed(r, Optional.empty()));
+        }
+        result.failure().ifPresent(e -> b.setFailure(Wire.failed(e, Optional.empty())));
+        transaction(session).ifPresent(t -> b.setTransaction(Wire.transaction(t)));
+        send(SessionResponse.newBuilder().setBatchCompleted(b).build());
+    }
+
+    private void execute(Session session, String statement, Supplier<StatementResult> run, Fetch fetch)
+            throws InterruptedException {
         StatementResult result;
         try {
-            result = session.execute(statement);
+            result = run.get();
         } catch (MynodeException e) {
             send(SessionResponse.newBuilder().setFailed(Wire.failed(e, transaction(session))).build());
             return;
@@ -208,7 +324,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
             return;
         }
         switch (result) {
-            case StatementResult.Rows rows -> stream(session, rows);
+            case StatementResult.Rows rows -> stream(session, rows, fetch.size());
             case StatementResult.RowsAffected r -> completed(session, r);
             case StatementResult.SchemaChanged r -> completed(session, r);
             case StatementResult.TransactionChanged r -> completed(session, r);
@@ -221,16 +337,20 @@ final class ServerSession implements StreamObserver<SessionRequest> {
     }
 
     /**
-     * Streams rows in chunks of about {@code chunkBytes}, pausing while the client is not ready.
-     * The first chunk rides in the header, so a small result is one message. If the rows fail
-     * part way, the rows read before the failure are sent first, then the error, as an embedded
-     * row stream would throw after handing them out.
+     * Streams rows in chunks of about {@code chunkBytes} and at most {@code fetchSize} rows (0:
+     * no row limit), pausing while the client is not ready. The first chunk rides in the header,
+     * so a small result is one message. If the rows fail part way, the rows read before the
+     * failure are sent first, then the error, as an embedded row stream would throw after
+     * handing them out.
      */
-    private void stream(Session session, StatementResult.Rows rows) throws InterruptedException {
-        RowsHeader.Builder header = RowsHeader.newBuilder().addAllColumns(rows.columns());
+    private void stream(Session session, StatementResult.Rows rows, int fetchSize) throws InterruptedException {
+        RowsHeader.Builder header = RowsHeader.newBuilder().addAllColumns(rows.names())
+                .addAllDescribed(Wire.columns(rows.columns()));
         RowsChunk.Builder chunk = null;
+        int maxRows = fetchSize > 0 ? fetchSize : Integer.MAX_VALUE;
         try (RowStream stream = rows.rows()) {
             int bytes = 0;
+            int count = 0;
             while (!cancelled() && stream.hasNext()) {
                 var encoded = Wire.row(stream.next());
                 if (chunk == null) {
@@ -239,7 +359,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                     chunk.addRows(encoded);
                 }
                 bytes += encoded.getSerializedSize() + 4;
-                if (bytes >= chunkBytes) {
+                if (bytes >= chunkBytes || ++count >= maxRows) {
                     if (chunk == null) {
                         send(SessionResponse.newBuilder().setHeader(header).build());
                     } else {
@@ -247,6 +367,7 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                     }
                     chunk = RowsChunk.newBuilder();
                     bytes = 0;
+                    count = 0;
                 }
             }
         } catch (MynodeException e) {

@@ -9,12 +9,17 @@ import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.ErrorKind;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.OutcomeUnknownException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.error.UnavailableException;
+import io.mynode.kernel.sql.Fetch;
+import io.mynode.kernel.sql.ResultColumn;
 import io.mynode.kernel.sql.Session.TransactionInfo;
+import io.mynode.kernel.sql.SqlType;
 import io.mynode.kernel.sql.StatementResult;
 import io.mynode.kernel.sql.Value;
 import io.mynode.kernel.storage.StorageStatus;
 import io.mynode.kernel.transport.NodeStatus;
+import io.mynode.transport.grpc.proto.Column;
 import io.mynode.transport.grpc.proto.Completed;
 import io.mynode.transport.grpc.proto.Detail;
 import io.mynode.transport.grpc.proto.Explain;
@@ -23,10 +28,12 @@ import io.mynode.transport.grpc.proto.MatchIndex;
 import io.mynode.transport.grpc.proto.NodeAddress;
 import io.mynode.transport.grpc.proto.Row;
 import io.mynode.transport.grpc.proto.RowsAffected;
+import io.mynode.transport.grpc.proto.RowsHeader;
 import io.mynode.transport.grpc.proto.SchemaChanged;
 import io.mynode.transport.grpc.proto.Transaction;
 import io.mynode.transport.grpc.proto.TransactionChanged;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +51,9 @@ import java.util.Optional;
 final class Wire {
     /** Trailer that carries the kernel error kind of a failed unary call. */
     static final Metadata.Key<String> ERROR_KIND = Metadata.Key.of("mynode-error-kind", Metadata.ASCII_STRING_MARSHALLER);
+
+    /** Trailer that carries the SQLSTATE of a failed unary call. */
+    static final Metadata.Key<String> SQL_STATE = Metadata.Key.of("mynode-sql-state", Metadata.ASCII_STRING_MARSHALLER);
 
     private Wire() {}
 
@@ -94,6 +104,91 @@ final class Wire {
             values.add(value(v));
         }
         return values;
+    }
+
+    // ----- types and columns
+
+    static io.mynode.transport.grpc.proto.SqlType sqlType(SqlType t) {
+        return switch (t) {
+            case BOOLEAN -> io.mynode.transport.grpc.proto.SqlType.SQL_TYPE_BOOLEAN;
+            case INTEGER -> io.mynode.transport.grpc.proto.SqlType.SQL_TYPE_INTEGER;
+            case FLOAT -> io.mynode.transport.grpc.proto.SqlType.SQL_TYPE_FLOAT;
+            case STRING -> io.mynode.transport.grpc.proto.SqlType.SQL_TYPE_STRING;
+            case NULL -> io.mynode.transport.grpc.proto.SqlType.SQL_TYPE_NULL;
+        };
+    }
+
+    static SqlType sqlType(io.mynode.transport.grpc.proto.SqlType t) {
+        return switch (t) {
+            case SQL_TYPE_BOOLEAN -> SqlType.BOOLEAN;
+            case SQL_TYPE_INTEGER -> SqlType.INTEGER;
+            case SQL_TYPE_FLOAT -> SqlType.FLOAT;
+            case SQL_TYPE_STRING -> SqlType.STRING;
+            case SQL_TYPE_NULL -> SqlType.NULL;
+            case SQL_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new ProtocolViolation("a type is unspecified or unknown");
+        };
+    }
+
+    static List<io.mynode.transport.grpc.proto.SqlType> sqlTypes(List<SqlType> types) {
+        return types.stream().map(Wire::sqlType).toList();
+    }
+
+    static List<SqlType> sqlTypes(Collection<io.mynode.transport.grpc.proto.SqlType> types) {
+        return types.stream().map(Wire::sqlType).toList();
+    }
+
+    static Column column(ResultColumn c) {
+        return Column.newBuilder().setName(c.name()).setType(sqlType(c.type())).setNullability(switch (c.nullability()) {
+            case NOT_NULL -> Column.Nullability.NOT_NULL;
+            case NULLABLE -> Column.Nullability.NULLABLE;
+            case UNKNOWN -> Column.Nullability.UNKNOWN;
+        }).build();
+    }
+
+    static ResultColumn column(Column c) {
+        return new ResultColumn(c.getName(), sqlType(c.getType()), switch (c.getNullability()) {
+            case NOT_NULL -> ResultColumn.Nullability.NOT_NULL;
+            case NULLABLE -> ResultColumn.Nullability.NULLABLE;
+            case UNKNOWN -> ResultColumn.Nullability.UNKNOWN;
+            case NULLABILITY_UNSPECIFIED, UNRECOGNIZED -> throw new ProtocolViolation("a column's nullability is unspecified");
+        });
+    }
+
+    static List<Column> columns(List<ResultColumn> columns) {
+        return columns.stream().map(Wire::column).toList();
+    }
+
+    static List<ResultColumn> columns(Collection<Column> columns) {
+        return columns.stream().map(Wire::column).toList();
+    }
+
+    /**
+     * A row header's columns: typed when the node described them, else (an older node) named
+     * only; a header whose two lists disagree breaks the protocol.
+     */
+    static List<ResultColumn> columns(RowsHeader header) {
+        if (header.getDescribedCount() == 0) {
+            return header.getColumnsList().stream().map(ResultColumn::untyped).toList();
+        }
+        if (header.getDescribedCount() != header.getColumnsCount()) {
+            throw new ProtocolViolation("a row header names " + header.getColumnsCount() + " columns but describes "
+                    + header.getDescribedCount());
+        }
+        return columns(header.getDescribedList());
+    }
+
+    static io.mynode.transport.grpc.proto.Fetch fetch(Fetch f) {
+        return io.mynode.transport.grpc.proto.Fetch.newBuilder().setSize(f.size()).setMaxRows(f.maxRows()).build();
+    }
+
+    static Fetch fetch(boolean present, io.mynode.transport.grpc.proto.Fetch f) {
+        if (!present) {
+            return Fetch.DEFAULT;
+        }
+        if (f.getSize() < 0 || f.getMaxRows() < 0) {
+            throw new ProtocolViolation("a fetch size or row limit is negative");
+        }
+        return new Fetch(f.getSize(), f.getMaxRows());
     }
 
     // ----- statement results without rows
@@ -165,13 +260,19 @@ final class Wire {
     // ----- errors
 
     static Failed failed(MynodeException e, Optional<TransactionInfo> txn) {
-        Failed.Builder b = Failed.newBuilder().setKind(e.kind().name()).setMessage(messageOf(e));
+        Failed.Builder b = Failed.newBuilder().setKind(e.kind().name()).setMessage(messageOf(e))
+                .setSqlState(e.sqlState().code());
         txn.ifPresent(t -> b.setTransaction(transaction(t)));
         return b.build();
     }
 
     static MynodeException failed(Failed f) {
-        return MynodeException.of(errorKind(f.getKind()), f.getMessage());
+        return MynodeException.of(errorKind(f.getKind()), sqlState(f.getSqlState()), f.getMessage());
+    }
+
+    /** A SQLSTATE from the wire; absent (an older node) or malformed: the kind's default. */
+    static SqlState sqlState(String code) {
+        return SqlState.wellFormed(code) ? new SqlState(code) : null;
     }
 
     static ErrorKind errorKind(String name) {
@@ -199,6 +300,7 @@ final class Wire {
         };
         Metadata trailers = new Metadata();
         trailers.put(ERROR_KIND, e.kind().name());
+        trailers.put(SQL_STATE, e.sqlState().code());
         return code.withDescription(messageOf(e)).asRuntimeException(trailers);
     }
 
@@ -215,7 +317,7 @@ final class Wire {
                 : status.getCode() + ": " + status.getDescription();
         if (kind != null) {
             try {
-                return MynodeException.of(ErrorKind.valueOf(kind), status.getDescription());
+                return MynodeException.of(ErrorKind.valueOf(kind), sqlState(trailers.get(SQL_STATE)), status.getDescription());
             } catch (IllegalArgumentException unknownKind) {
                 // A newer server's kind: fall through and report the status as it is.
             }
@@ -223,10 +325,10 @@ final class Wire {
         return switch (status.getCode()) {
             case UNAVAILABLE, CANCELLED -> mayHaveTakenEffect
                     ? new OutcomeUnknownException(what + ": connection lost (" + detail + ")", t)
-                    : new UnavailableException(what + ": " + detail, t);
+                    : new UnavailableException(SqlState.UNABLE_TO_CONNECT, what + ": " + detail, t);
             case DEADLINE_EXCEEDED -> mayHaveTakenEffect
                     ? new OutcomeUnknownException(what + ": no answer in time (" + detail + ")", t)
-                    : new UnavailableException(what + ": no answer in time (" + detail + ")", t);
+                    : new UnavailableException(SqlState.UNABLE_TO_CONNECT, what + ": no answer in time (" + detail + ")", t);
             case INVALID_ARGUMENT, RESOURCE_EXHAUSTED, OUT_OF_RANGE ->
                     MynodeException.of(ErrorKind.INVALID_INPUT, what + ": " + detail);
             default -> MynodeException.of(ErrorKind.INTERNAL, what + ": " + detail);

@@ -31,8 +31,17 @@
  * message only as it consumes one, and the node's worker writes only while the stream is ready,
  * so a slow reader pauses the executor rather than filling either side's memory.
  *
+ * <p>Prepared statements live in the node's session under ids the client chooses
+ * ({@code Prepare}, answered by the statement's parameter types and columns; then
+ * {@code ExecutePrepared} with values); closing one costs no round trip, since the client sends
+ * its closes with its next request. If the stream ends and the session goes on on a new one, the
+ * client prepares its statements again there ({@link io.mynode.transport.grpc.RemotePrepared}).
+ * {@code ExecuteBatch} runs many statements, or one prepared statement with many sets of values,
+ * in one request. An {@code Execute} may carry a fetch size (rows per message) and a row limit.
+ * Every row header describes its columns (name, type, nullability).
+ *
  * <p>Which errors a client sees, and why: a statement's own error crosses as its kernel
- * {@link io.mynode.kernel.error.ErrorKind} and message and is rebuilt with
+ * {@link io.mynode.kernel.error.ErrorKind}, SQLSTATE and message and is rebuilt with
  * {@link io.mynode.kernel.error.MynodeException#of}; a node that cannot be reached or does not
  * serve yet is {@code UnavailableException} (nothing happened, retry); a stream that breaks or
  * stays silent past the statement timeout while a statement runs is

@@ -99,7 +99,7 @@ class ClientServiceTests {
                 var rolledBack = assertInstanceOf(StatementResult.TransactionChanged.class, s.execute("rollback"));
                 assertEquals(StatementResult.TransactionChanged.Action.ROLLED_BACK, rolledBack.action());
                 StatementResult rows = s.execute("rows 3");
-                assertEquals(List.of("id", "name"), ((StatementResult.Rows) rows).columns());
+                assertEquals(List.of("id", "name"), ((StatementResult.Rows) rows).names());
                 assertEquals(List.of(
                         List.of(Value.of(0), Value.of("name-0")),
                         List.of(Value.of(1), Value.of("name-1")),
@@ -115,7 +115,7 @@ class ClientServiceTests {
         void everyKindOfValueRoundTrips() {
             try (Session s = connect().session()) {
                 StatementResult r = s.execute("values");
-                assertEquals(List.of("null", "bool", "int", "float", "nan", "inf", "str"), ((StatementResult.Rows) r).columns());
+                assertEquals(List.of("null", "bool", "int", "float", "nan", "inf", "str"), ((StatementResult.Rows) r).names());
                 assertEquals(List.of(List.of(Value.NULL, Value.TRUE, Value.of(Long.MIN_VALUE), Value.of(-0.5),
                         Value.of(Double.NaN), Value.of(Double.NEGATIVE_INFINITY), Value.of("héllo|wörld ✓"))), drain(r));
             }

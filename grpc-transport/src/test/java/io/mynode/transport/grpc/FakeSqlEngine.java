@@ -3,10 +3,17 @@ package io.mynode.transport.grpc;
 import io.mynode.kernel.error.ErrorKind;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.MynodeException;
+import io.mynode.kernel.error.SqlState;
+import io.mynode.kernel.sql.BatchResult;
+import io.mynode.kernel.sql.Fetch;
+import io.mynode.kernel.sql.Prepared;
+import io.mynode.kernel.sql.ResultColumn;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Session;
 import io.mynode.kernel.sql.SqlEngine;
+import io.mynode.kernel.sql.SqlType;
 import io.mynode.kernel.sql.StatementResult;
+import io.mynode.kernel.sql.TableSchema;
 import io.mynode.kernel.sql.Value;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +42,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   fail KIND TEXT    throws the kernel error of that kind
  *   boom              throws an IllegalStateException (a bug in the engine)
  *   sleep MS          waits, then reports 1 row updated
+ *   state CODE TEXT   throws a CONSTRAINT error with that SQLSTATE
  * </pre>
+ *
+ * <p>Prepared statements: {@code echo TYPE...} (types as {@link SqlType} names) has one parameter
+ * per type and returns its values as one row, columns {@code p1..pn} of those types; run in a
+ * batch, each set counts as one row created, and a set holding the string {@code fail} fails
+ * with SQLSTATE 23505. Any other text prepares as a statement without parameters that runs it as
+ * {@link Session#execute} would. A batch of statements runs each, stopping at the first error.
  */
 final class FakeSqlEngine implements SqlEngine {
     final AtomicInteger sessionsOpened = new AtomicInteger();
@@ -62,6 +76,17 @@ final class FakeSqlEngine implements SqlEngine {
         return List.copyOf(tables.keySet());
     }
 
+    final AtomicInteger preparedOpen = new AtomicInteger();
+
+    @Override
+    public List<TableSchema> schemas() {
+        return List.of(new TableSchema("movie",
+                List.of(new TableSchema.ColumnSchema("id", SqlType.INTEGER, false, Optional.empty()),
+                        new TableSchema.ColumnSchema("title", SqlType.STRING, true, Optional.of("'untitled'"))),
+                List.of("id"), List.of(new TableSchema.IndexSchema("movie_pkey", List.of("id"), true)),
+                List.of(new TableSchema.ForeignKey("movie_genre_fkey", List.of("genre"), "genre", List.of("id")))));
+    }
+
     @Override
     public Optional<String> tableDefinition(String table) {
         if (table.equals("boom")) {
@@ -79,7 +104,7 @@ final class FakeSqlEngine implements SqlEngine {
             return switch (w[0]) {
                 case "rows" -> rows(Long.parseLong(w[1]), -1);
                 case "rows-fail" -> rows(Long.parseLong(w[1]), Long.parseLong(w[2]));
-                case "values" -> new StatementResult.Rows(List.of("null", "bool", "int", "float", "nan", "inf", "str"),
+                case "values" -> StatementResult.Rows.untyped(List.of("null", "bool", "int", "float", "nan", "inf", "str"),
                         RowStream.of(List.<List<Value>>of(List.of(Value.NULL, Value.TRUE, Value.of(Long.MIN_VALUE),
                                 Value.of(-0.5), Value.of(Double.NaN), Value.of(Double.NEGATIVE_INFINITY),
                                 Value.of("héllo|wörld ✓"))).iterator()));
@@ -101,6 +126,7 @@ final class FakeSqlEngine implements SqlEngine {
                             : StatementResult.TransactionChanged.Action.ROLLED_BACK, t.id(), t.version(), t.readOnly());
                 }
                 case "fail" -> throw MynodeException.of(ErrorKind.valueOf(w[1]), w.length > 2 ? w[2] : "");
+                case "state" -> throw MynodeException.of(ErrorKind.CONSTRAINT, new SqlState(w[1]), w.length > 2 ? w[2] : "");
                 case "boom" -> throw new IllegalStateException("engine bug");
                 case "sleep" -> {
                     try {
@@ -114,8 +140,85 @@ final class FakeSqlEngine implements SqlEngine {
             };
         }
 
+        @Override
+        public Prepared prepare(String sql, Map<Integer, SqlType> declaredTypes) {
+            String[] w = sql.trim().split(" ");
+            List<SqlType> types = w[0].equals("echo")
+                    ? java.util.Arrays.stream(w).skip(1).map(SqlType::valueOf).toList() : List.of();
+            List<ResultColumn> columns = new java.util.ArrayList<>();
+            for (int i = 0; i < types.size(); i++) {
+                columns.add(new ResultColumn("p" + (i + 1), types.get(i), ResultColumn.Nullability.UNKNOWN));
+            }
+            preparedOpen.incrementAndGet();
+            FakeSession session = this;
+            return new Prepared() {
+                private boolean closed;
+
+                @Override
+                public String sql() {
+                    return sql;
+                }
+
+                @Override
+                public List<SqlType> parameterTypes() {
+                    return types;
+                }
+
+                @Override
+                public List<ResultColumn> columns() {
+                    return List.copyOf(columns);
+                }
+
+                @Override
+                public StatementResult execute(List<Value> parameters, Fetch fetch) {
+                    if (parameters.size() != types.size()) {
+                        throw new InvalidInputException(SqlState.PROTOCOL_VIOLATION, "wrong number of parameters");
+                    }
+                    if (!w[0].equals("echo")) {
+                        return session.execute(sql, fetch);
+                    }
+                    return new StatementResult.Rows(columns, RowStream.of(List.of(parameters).iterator()));
+                }
+
+                @Override
+                public BatchResult executeBatch(List<List<Value>> sets) {
+                    List<StatementResult> done = new java.util.ArrayList<>();
+                    for (List<Value> set : sets) {
+                        if (set.contains(Value.of("fail"))) {
+                            return new BatchResult(done, Optional.of(new io.mynode.kernel.error.ConstraintViolation(
+                                    SqlState.UNIQUE_VIOLATION, "set " + done.size() + " failed")));
+                        }
+                        done.add(new StatementResult.RowsAffected(StatementResult.RowsAffected.Verb.CREATED, 1));
+                    }
+                    return new BatchResult(done, Optional.empty());
+                }
+
+                @Override
+                public void close() {
+                    if (!closed) {
+                        closed = true;
+                        preparedOpen.decrementAndGet();
+                    }
+                }
+            };
+        }
+
+        @Override
+        public BatchResult executeBatch(List<String> statements) {
+            List<StatementResult> done = new java.util.ArrayList<>();
+            for (String sql : statements) {
+                try {
+                    done.add(execute(sql));
+                } catch (MynodeException e) {
+                    return new BatchResult(done, Optional.of(e));
+                }
+            }
+            return new BatchResult(done, Optional.empty());
+        }
+
         private StatementResult rows(long n, long failAt) {
-            return new StatementResult.Rows(List.of("id", "name"), new RowStream() {
+            return new StatementResult.Rows(List.of(new ResultColumn("id", SqlType.INTEGER, ResultColumn.Nullability.NOT_NULL),
+                    new ResultColumn("name", SqlType.STRING, ResultColumn.Nullability.NULLABLE)), new RowStream() {
                 long i;
 
                 @Override

@@ -80,7 +80,7 @@ class WireTests {
 
         @Test
         void rowsAreNeverSentAsACompletedStatement() {
-            var rows = new StatementResult.Rows(List.of(), io.mynode.kernel.sql.RowStream.of(List.<List<Value>>of().iterator()));
+            var rows = StatementResult.Rows.untyped(List.of(), io.mynode.kernel.sql.RowStream.of(List.<List<Value>>of().iterator()));
             assertThrows(IllegalArgumentException.class, () -> Wire.completed(rows, Optional.empty()));
         }
     }

@@ -53,7 +53,7 @@ final class FakeRegisterNode implements Connection {
                 int at = stale && vs.size() > 1 ? vs.size() - 2 : vs.size() - 1;
                 rows.add(List.of(Value.of(vs.get(at))));
             }
-            return new StatementResult.Rows(List.of("val"), RowStream.of(rows.iterator()));
+            return StatementResult.Rows.untyped(List.of("val"), RowStream.of(rows.iterator()));
         } else if ((m = UPDATE.matcher(sql)).matches()) {
             hang();
             List<Long> vs = versions.get(Long.parseLong(m.group(2)));

@@ -12,6 +12,15 @@ public final class ConstraintViolation extends InvalidInputException {
         super(message, cause);
     }
 
+    /** With a precise SQLSTATE ({@code null}: the kind's default). */
+    public ConstraintViolation(SqlState sqlState, String message) {
+        super(sqlState, message, null);
+    }
+
+    public ConstraintViolation(SqlState sqlState, String message, Throwable cause) {
+        super(sqlState, message, cause);
+    }
+
     @Override
     public ErrorKind kind() {
         return ErrorKind.CONSTRAINT;

@@ -16,6 +16,15 @@ public sealed class InvalidInputException extends MynodeException
         super(message, cause);
     }
 
+    /** With a precise SQLSTATE ({@code null}: the kind's default). */
+    public InvalidInputException(SqlState sqlState, String message) {
+        super(sqlState, message, null);
+    }
+
+    public InvalidInputException(SqlState sqlState, String message, Throwable cause) {
+        super(sqlState, message, cause);
+    }
+
     @Override
     public ErrorKind kind() {
         return ErrorKind.INVALID_INPUT;

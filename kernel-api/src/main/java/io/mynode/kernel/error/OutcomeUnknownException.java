@@ -12,6 +12,15 @@ public final class OutcomeUnknownException extends MynodeException {
         super(message, cause);
     }
 
+    /** With a precise SQLSTATE ({@code null}: the kind's default). */
+    public OutcomeUnknownException(SqlState sqlState, String message) {
+        super(sqlState, message, null);
+    }
+
+    public OutcomeUnknownException(SqlState sqlState, String message, Throwable cause) {
+        super(sqlState, message, cause);
+    }
+
     @Override
     public ErrorKind kind() {
         return ErrorKind.OUTCOME_UNKNOWN;

@@ -12,6 +12,15 @@ public final class ReadOnlyException extends MynodeException {
         super(message, cause);
     }
 
+    /** With a precise SQLSTATE ({@code null}: the kind's default). */
+    public ReadOnlyException(SqlState sqlState, String message) {
+        super(sqlState, message, null);
+    }
+
+    public ReadOnlyException(SqlState sqlState, String message, Throwable cause) {
+        super(sqlState, message, cause);
+    }
+
     @Override
     public ErrorKind kind() {
         return ErrorKind.READ_ONLY;

@@ -8,11 +8,28 @@ import java.util.List;
  */
 public sealed interface StatementResult {
 
-    /** A query's rows, streamed. The receiver must drain or close {@code rows}. */
-    record Rows(List<String> columns, RowStream rows) implements StatementResult {
+    /**
+     * A query's rows, streamed, with their columns' names, types and nullability. The receiver
+     * must drain or close {@code rows}.
+     */
+    record Rows(List<ResultColumn> columns, RowStream rows) implements StatementResult {
+        public Rows {
+            columns = List.copyOf(columns);
+        }
+
+        /** Rows whose columns have names only (a test's fake node); their types are NULL. */
+        public static Rows untyped(List<String> names, RowStream rows) {
+            return new Rows(names.stream().map(ResultColumn::untyped).toList(), rows);
+        }
+
+        /** The columns' names, in order. */
+        public List<String> names() {
+            return columns.stream().map(ResultColumn::name).toList();
+        }
+
         @Override
         public String message() {
-            return String.join("|", columns);
+            return String.join("|", names());
         }
     }
 

@@ -65,7 +65,7 @@ class RunTests {
     }
 
     static StatementResult one(long n) {
-        return new StatementResult.Rows(List.of("n"), RowStream.of(List.<List<Value>>of(List.of(Value.of(n))).iterator()));
+        return StatementResult.Rows.untyped(List.of("n"), RowStream.of(List.<List<Value>>of(List.of(Value.of(n))).iterator()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.mynode.sql.exec;
 
 import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
@@ -64,8 +66,9 @@ public final class Executor {
             case Plan.Aggregate a -> Aggregation.run(rows(a.source()), a.groupBy(), a.aggregates());
             case Plan.Order o -> order(rows(o.source()), o.keys());
             case Plan.Distinct d -> distinct(rows(d.source()));
-            case Plan.Limit l -> limit(rows(l.source()), l.limit());
-            case Plan.Offset o -> offset(rows(o.source()), o.offset());
+            case Plan.Limit l -> limit(rows(l.source()), count(l.limit(), "LIMIT", SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE));
+            case Plan.Offset o -> offset(rows(o.source()),
+                    count(o.offset(), "OFFSET", SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE));
             case Plan.Insert i -> throw new InternalFailure("INSERT has no rows; use write()");
             case Plan.Update u -> throw new InternalFailure("UPDATE has no rows; use write()");
             case Plan.Delete d -> throw new InternalFailure("DELETE has no rows; use write()");
@@ -173,6 +176,19 @@ public final class Executor {
                 }
                 return null;
             }
+        };
+    }
+
+    /**
+     * A LIMIT or OFFSET count: the planner checked a constant one already, a parameter's value is
+     * checked here, before any row is read.
+     */
+    private static long count(Expression e, String clause, SqlState state) {
+        Value v = e.evaluate(List.of());
+        return switch (v) {
+            case Value.Int(long n) when n >= 0 -> n;
+            default -> throw new InvalidInputException(state, clause + " must be a non-negative integer, got "
+                    + Operators.literal(v));
         };
     }
 

@@ -3,6 +3,7 @@ package io.mynode.sql.exec;
 import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.ConstraintViolation;
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.parse.Ast;
 import io.mynode.sql.plan.Planner;
@@ -45,7 +46,7 @@ public final class SchemaChanges {
     private String createTable(Ast.CreateTable create) {
         String name = create.name();
         if (catalog.table(name).isPresent()) {
-            throw new SemanticException("table " + name + " already exists");
+            throw new SemanticException(SqlState.DUPLICATE_TABLE, "table " + name + " already exists");
         }
         List<Column> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -53,14 +54,14 @@ public final class SchemaChanges {
         for (int i = 0; i < create.columns().size(); i++) {
             Ast.ColumnDef def = create.columns().get(i);
             if (!names.add(def.name())) {
-                throw new SemanticException("column " + def.name() + " appears more than once in table " + name);
+                throw new SemanticException(SqlState.DUPLICATE_COLUMN, "column " + def.name() + " appears more than once in table " + name);
             }
             if (def.primaryKey()) {
                 if (primaryKey >= 0) {
-                    throw new SemanticException("table " + name + " has more than one PRIMARY KEY column");
+                    throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "table " + name + " has more than one PRIMARY KEY column");
                 }
                 if (def.nullable().orElse(false)) {
-                    throw new SemanticException("primary key column " + def.name() + " cannot be NULL");
+                    throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "primary key column " + def.name() + " cannot be NULL");
                 }
                 primaryKey = i;
             }
@@ -69,14 +70,14 @@ public final class SchemaChanges {
             if (def.defaultValue().isPresent()) {
                 Value v = Planner.constant(def.defaultValue().get(), def.type(), "DEFAULT of column " + def.name());
                 if (v instanceof Value.Null && !nullable) {
-                    throw new SemanticException("DEFAULT of column " + def.name() + " is NULL but the column is NOT NULL");
+                    throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "DEFAULT of column " + def.name() + " is NULL but the column is NOT NULL");
                 }
                 defaultValue = Optional.of(v);
             }
             columns.add(new Column(def.name(), def.type(), nullable, defaultValue, def.references()));
         }
         if (primaryKey < 0) {
-            throw new SemanticException("table " + name + " needs a PRIMARY KEY column");
+            throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "table " + name + " needs a PRIMARY KEY column");
         }
         Table draft = new Table(name, columns, primaryKey, List.of());
         List<Index> indexes = new ArrayList<>();
@@ -85,7 +86,7 @@ public final class SchemaChanges {
                 String parentName = def.references().get();
                 Table parent = parentName.equals(name) ? draft : catalog.require(parentName);
                 if (parent.primaryKeyColumn().type() != def.type()) {
-                    throw new SemanticException("column " + name + "." + def.name() + " is " + def.type()
+                    throw new SemanticException(SqlState.DATATYPE_MISMATCH, "column " + name + "." + def.name() + " is " + def.type()
                             + " but references primary key " + parentName + "." + parent.primaryKeyColumn().name()
                             + " of type " + parent.primaryKeyColumn().type());
                 }
@@ -114,7 +115,7 @@ public final class SchemaChanges {
     private void checkIndexName(String index) {
         Optional<String> owner = catalog.indexOwner(index);
         if (owner.isPresent()) {
-            throw new SemanticException("index " + index + " already exists on table " + owner.get());
+            throw new SemanticException(SqlState.DUPLICATE_TABLE, "index " + index + " already exists on table " + owner.get());
         }
     }
 
@@ -125,11 +126,11 @@ public final class SchemaChanges {
                 // Say what happened: nothing was dropped, and that is not an error here.
                 return "Table " + drop.name() + " does not exist; nothing dropped";
             }
-            throw new SemanticException("table " + drop.name() + " does not exist");
+            throw new SemanticException(SqlState.UNDEFINED_TABLE, "table " + drop.name() + " does not exist");
         }
         List<Table> referencing = catalog.referencing(drop.name());
         if (!referencing.isEmpty()) {
-            throw new ConstraintViolation("cannot drop table " + drop.name() + ": table "
+            throw new ConstraintViolation(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + drop.name() + ": table "
                     + referencing.getFirst().name() + " references it");
         }
         data.truncate(table.get());
@@ -141,7 +142,7 @@ public final class SchemaChanges {
         Table table = catalog.require(create.table());
         int column = table.position(create.column());
         if (column == table.primaryKey()) {
-            throw new SemanticException("column " + table.name() + "." + create.column()
+            throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "column " + table.name() + "." + create.column()
                     + " is the primary key, which needs no index");
         }
         checkIndexName(create.name());
@@ -160,13 +161,13 @@ public final class SchemaChanges {
             if (drop.ifExists()) {
                 return "Index " + drop.name() + " does not exist; nothing dropped";
             }
-            throw new SemanticException("index " + drop.name() + " does not exist");
+            throw new SemanticException(SqlState.UNDEFINED_OBJECT, "index " + drop.name() + " does not exist");
         }
         Table table = catalog.require(owner.get());
         Index index = table.index(drop.name()).orElseThrow();
         Column column = table.columns().get(table.position(index.column()));
         if (column.references().isPresent() && table.indexesOn(column.name()).size() == 1) {
-            throw new SemanticException("cannot drop index " + drop.name() + ": the foreign key of column "
+            throw new SemanticException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + drop.name() + ": the foreign key of column "
                     + table.name() + "." + column.name() + " is checked through it");
         }
         data.dropIndexEntries(table, index);

@@ -87,9 +87,15 @@ public final class Ast {
     public enum JoinType { INNER, LEFT, RIGHT, CROSS }
 
     /** An expression as written. */
-    public sealed interface Expr permits Literal, ColumnRef, Unary, Binary, Call, IsNull, Like, InList {}
+    public sealed interface Expr permits Literal, Parameter, ColumnRef, Unary, Binary, Call, IsNull, Like, InList {}
 
     public record Literal(Value value) implements Expr {}
+
+    /**
+     * A parameter of a prepared statement, {@code ?} or {@code $n}: a value given at each
+     * execution. {@code index} counts from 1; the {@code ?} of a statement are numbered in order.
+     */
+    public record Parameter(int index) implements Expr {}
 
     public record ColumnRef(Optional<String> table, String column) implements Expr {}
 
@@ -149,6 +155,7 @@ public final class Ast {
     public static String format(Expr e) {
         return switch (e) {
             case Literal(Value v) -> Operators.literal(v);
+            case Parameter(int index) -> "$" + index;
             case ColumnRef(Optional<String> t, String c) -> t.map(x -> x + ".").orElse("") + c;
             case Unary(UnaryOp op, Expr x) -> op == UnaryOp.FACTORIAL
                     ? wrap(x) + "!" : op.symbol + wrap(x);
@@ -165,6 +172,7 @@ public final class Ast {
     private static String wrap(Expr e) {
         return switch (e) {
             case Literal l -> format(e);
+            case Parameter p -> format(e);
             case ColumnRef c -> format(e);
             case Call c -> format(e);
             default -> "(" + format(e) + ")";

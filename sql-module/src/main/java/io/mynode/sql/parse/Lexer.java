@@ -10,6 +10,7 @@ import java.util.Set;
  * Splits SQL text into {@link Token}s. Unquoted identifiers fold to lower case (as in
  * PostgreSQL); {@code "Quoted"} identifiers keep their case and may be keywords. Strings are
  * single-quoted with {@code ''} for a quote. {@code --} starts a comment to the end of the line.
+ * A parameter is {@code ?} (JDBC's spelling, numbered in order) or {@code $n} (PostgreSQL's).
  */
 public final class Lexer {
     /** Reserved words: they cannot be unquoted identifiers. */
@@ -66,6 +67,11 @@ public final class Lexer {
                         : new Token(Token.Kind.IDENTIFIER, word.toLowerCase(Locale.ROOT), startLine, startColumn));
             } else if (Character.isDigit(c) || (c == '.' && pos + 1 < sql.length() && Character.isDigit(sql.charAt(pos + 1)))) {
                 tokens.add(number(startLine, startColumn));
+            } else if (c == '?') {
+                pos++;
+                tokens.add(new Token(Token.Kind.PARAMETER, "?", startLine, startColumn));
+            } else if (c == '$') {
+                tokens.add(new Token(Token.Kind.PARAMETER, dollarParameter(startLine, startColumn), startLine, startColumn));
             } else if (c == '\'') {
                 tokens.add(new Token(Token.Kind.STRING, quoted('\'', "string"), startLine, startColumn));
             } else if (c == '"') {
@@ -132,6 +138,26 @@ public final class Lexer {
             throw error(line, pos - lineStart + 1, "an operator or delimiter after a number", "'" + sql.charAt(pos) + "'");
         }
         return new Token(isFloat ? Token.Kind.FLOAT : Token.Kind.INTEGER, sql.substring(start, pos), startLine, startColumn);
+    }
+
+    /** The largest parameter number, as in PostgreSQL (its Bind message counts them in 16 bits). */
+    public static final int MAX_PARAMETER = 65535;
+
+    /** {@code $n} with n in 1..{@link #MAX_PARAMETER}. */
+    private String dollarParameter(int startLine, int startColumn) {
+        int start = pos++;
+        while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+            pos++;
+        }
+        String digits = sql.substring(start + 1, pos);
+        if (digits.isEmpty() || digits.length() > 5 || Integer.parseInt(digits) < 1
+                || Integer.parseInt(digits) > MAX_PARAMETER) {
+            throw error(startLine, startColumn, "a parameter $1 to $" + MAX_PARAMETER, "'" + sql.substring(start, pos) + "'");
+        }
+        if (pos < sql.length() && (Character.isLetter(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
+            throw error(line, pos - lineStart + 1, "an operator or delimiter after a parameter", "'" + sql.charAt(pos) + "'");
+        }
+        return "$" + Integer.parseInt(digits);
     }
 
     private String quoted(char quote, String what) {

@@ -39,6 +39,9 @@ public final class Parser {
     private final List<Token> tokens;
     private int pos;
     private int depth;
+    /** How many {@code ?} were read, and the highest {@code $n}; a statement uses one style only. */
+    private int questionMarks;
+    private int highestDollar;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -46,13 +49,24 @@ public final class Parser {
 
     /** Parses exactly one statement, optionally followed by a semicolon. */
     public static Statement parse(String sql) {
+        return parsed(sql).statement();
+    }
+
+    /**
+     * A parsed statement and how many parameters it has: the number of {@code ?}, or the highest
+     * {@code n} of {@code $n} (a {@code $n} may be used more than once, or skipped).
+     */
+    public record Parsed(Statement statement, int parameters) {}
+
+    /** Parses exactly one statement, optionally followed by a semicolon, counting its parameters. */
+    public static Parsed parsed(String sql) {
         Parser p = new Parser(Lexer.tokenize(sql));
         Statement s = p.statement();
         p.acceptSymbol(";");
         if (p.peek().kind() != Token.Kind.END) {
             throw p.expected("end of statement");
         }
-        return s;
+        return new Parsed(s, Math.max(p.questionMarks, p.highestDollar));
     }
 
     /** Parses a single expression, for tests and defaults. */
@@ -510,6 +524,9 @@ public final class Parser {
                 }
                 return new Ast.ColumnRef(Optional.empty(), t.text());
             }
+            case PARAMETER -> {
+                return parameter(t);
+            }
             case KEYWORD -> {
                 switch (t.text()) {
                     case "TRUE" -> {
@@ -543,6 +560,27 @@ public final class Parser {
         }
         pos = start;
         throw expected("an expression");
+    }
+
+    private Expr parameter(Token t) {
+        if (t.text().equals("?")) {
+            if (highestDollar > 0) {
+                throw new SyntaxException("syntax error at line " + t.line() + ", column " + t.column()
+                        + ": a statement numbers its parameters with ? or with $n, not both");
+            }
+            if (questionMarks == Lexer.MAX_PARAMETER) {
+                throw new SyntaxException("syntax error at line " + t.line() + ", column " + t.column()
+                        + ": more than " + Lexer.MAX_PARAMETER + " parameters");
+            }
+            return new Ast.Parameter(++questionMarks);
+        }
+        if (questionMarks > 0) {
+            throw new SyntaxException("syntax error at line " + t.line() + ", column " + t.column()
+                    + ": a statement numbers its parameters with ? or with $n, not both");
+        }
+        int n = Integer.parseInt(t.text().substring(1));
+        highestDollar = Math.max(highestDollar, n);
+        return new Ast.Parameter(n);
     }
 
     private Expr call(String name) {

@@ -11,8 +11,8 @@ package io.mynode.sql.parse;
  */
 public record Token(Kind kind, String text, int line, int column) {
 
-    /** The sorts of token. */
-    public enum Kind { KEYWORD, IDENTIFIER, INTEGER, FLOAT, STRING, SYMBOL, END }
+    /** The sorts of token; a PARAMETER's text is {@code ?} or {@code $n}, as written. */
+    public enum Kind { KEYWORD, IDENTIFIER, INTEGER, FLOAT, STRING, SYMBOL, PARAMETER, END }
 
     /** Whether this is the keyword {@code word} (upper case). */
     public boolean is(String word) {
@@ -33,6 +33,7 @@ public record Token(Kind kind, String text, int line, int column) {
             case STRING -> "string '" + text + "'";
             case INTEGER, FLOAT -> "number " + text;
             case SYMBOL -> "'" + text + "'";
+            case PARAMETER -> "parameter " + text;
         };
     }
 }

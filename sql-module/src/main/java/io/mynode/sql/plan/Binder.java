@@ -1,6 +1,7 @@
 package io.mynode.sql.plan;
 
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.parse.Ast;
 import io.mynode.sql.parse.Ast.Expr;
@@ -56,10 +57,12 @@ final class Binder {
         }
         return switch (e) {
             case Ast.Literal(Value v) -> new Bound(new Expression.Constant(v), DataType.of(v));
+            // Untyped until its context gives it a type (see typed()).
+            case Ast.Parameter(int index) -> new Bound(new Expression.Parameter(index, DataType.NULL), DataType.NULL);
             case Ast.ColumnRef(Optional<String> t, String c) -> {
                 if (grouping.isPresent()) {
                     int i = grouping.get().input().scope().resolve(t, c);
-                    throw new SemanticException("column " + grouping.get().input().scope().label(i)
+                    throw new SemanticException(SqlState.GROUPING_ERROR, "column " + grouping.get().input().scope().label(i)
                             + " must appear in the GROUP BY clause or be used in an aggregate function");
                 }
                 int i = scope.resolve(t, c);
@@ -67,6 +70,11 @@ final class Binder {
             }
             case Ast.Unary(Ast.UnaryOp op, Expr x) -> {
                 Bound b = bind(x);
+                b = switch (op) {
+                    case NOT -> typed(b, DataType.BOOLEAN);
+                    case FACTORIAL -> typed(b, DataType.INTEGER);
+                    case PLUS, MINUS -> b;
+                };
                 DataType type = switch (op) {
                     case NOT -> Typing.logical("NOT", b.type());
                     case PLUS, MINUS -> Typing.sign(op.symbol, b.type());
@@ -77,6 +85,21 @@ final class Binder {
             case Ast.Binary(Ast.BinaryOp op, Expr l, Expr r) -> {
                 Bound lb = bind(l);
                 Bound rb = bind(r);
+                switch (op) {
+                    case AND, OR -> {
+                        lb = typed(lb, DataType.BOOLEAN);
+                        rb = typed(rb, DataType.BOOLEAN);
+                    }
+                    case CONCAT -> {
+                        lb = typed(lb, DataType.STRING);
+                        rb = typed(rb, DataType.STRING);
+                    }
+                    default -> {
+                        // A parameter compared with or combined with a typed operand takes its type.
+                        lb = typed(lb, rb.type());
+                        rb = typed(rb, lb.type());
+                    }
+                }
                 DataType type = switch (op) {
                     case AND, OR -> Typing.logical(op.symbol, lb.type(), rb.type());
                     case EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL ->
@@ -89,22 +112,28 @@ final class Binder {
             }
             case Ast.Call c -> {
                 Plan.Function f = function(c);
-                throw new SemanticException("aggregate function " + f.name().toLowerCase(Locale.ROOT)
+                throw new SemanticException(SqlState.GROUPING_ERROR, "aggregate function " + f.name().toLowerCase(Locale.ROOT)
                         + (grouping.isPresent() ? " cannot be nested in another aggregate" : " is not allowed in " + clause));
             }
             case Ast.IsNull(Expr x, boolean negated) ->
                     new Bound(new Expression.IsNull(bind(x).expression(), negated), DataType.BOOLEAN);
             case Ast.Like(Expr x, Expr p, boolean negated) -> {
-                Bound xb = bind(x);
-                Bound pb = bind(p);
+                Bound xb = typed(bind(x), DataType.STRING);
+                Bound pb = typed(bind(p), DataType.STRING);
                 Typing.strings("LIKE", xb.type(), pb.type(), DataType.BOOLEAN);
                 yield new Bound(new Expression.Like(xb.expression(), pb.expression(), negated), DataType.BOOLEAN);
             }
             case Ast.InList(Expr x, List<Expr> list, boolean negated) -> {
                 Bound xb = bind(x);
-                List<Expression> items = new ArrayList<>();
+                List<Bound> bound = new ArrayList<>();
                 for (Expr i : list) {
                     Bound ib = bind(i);
+                    bound.add(ib);
+                    xb = typed(xb, ib.type());
+                }
+                List<Expression> items = new ArrayList<>();
+                for (Bound ib : bound) {
+                    ib = typed(ib, xb.type());
                     Typing.comparison("IN", xb.type(), ib.type());
                     items.add(ib.expression());
                 }
@@ -113,11 +142,24 @@ final class Binder {
         };
     }
 
+    /**
+     * {@code b} with the type {@code type} when it is a parameter no context has typed yet, so
+     * that {@code id = ?} gives the parameter {@code id}'s type; anything else unchanged. A
+     * parameter stays untyped ({@code NULL}) where nothing fixes its type ({@code SELECT ?}).
+     */
+    static Bound typed(Bound b, DataType type) {
+        if (type != DataType.NULL && b.expression() instanceof Expression.Parameter(int index, DataType t)
+                && t == DataType.NULL) {
+            return new Bound(new Expression.Parameter(index, type), type);
+        }
+        return b;
+    }
+
     /** Binds a predicate, which must be BOOLEAN (or NULL). */
     Expression predicate(Expr e) {
-        Bound b = bind(e);
+        Bound b = typed(bind(e), DataType.BOOLEAN);
         if (b.type() != DataType.BOOLEAN && b.type() != DataType.NULL) {
-            throw new SemanticException(clause + " must be BOOLEAN, not " + b.type() + ": " + Ast.format(e));
+            throw new SemanticException(SqlState.DATATYPE_MISMATCH, clause + " must be BOOLEAN, not " + b.type() + ": " + Ast.format(e));
         }
         return b.expression();
     }
@@ -130,7 +172,7 @@ final class Binder {
             }
             return Optional.of(new Bound(new Expression.Column(g.groups().size() + j, Ast.format(c)), g.callTypes().get(j)));
         }
-        if (e instanceof Ast.Literal || containsAggregate(e)) {
+        if (e instanceof Ast.Literal || e instanceof Ast.Parameter || containsAggregate(e)) {
             return Optional.empty();
         }
         Bound b = g.input().bind(e);
@@ -148,10 +190,10 @@ final class Binder {
         try {
             f = Plan.Function.valueOf(c.name().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SemanticException("unknown function " + c.name());
+            throw new SemanticException(SqlState.UNDEFINED_FUNCTION, "unknown function " + c.name());
         }
         if (c.star() ? f != Plan.Function.COUNT : c.args().size() != 1) {
-            throw new SemanticException(c.star() ? c.name() + "(*) is not allowed; only count(*)"
+            throw new SemanticException(SqlState.UNDEFINED_FUNCTION, c.star() ? c.name() + "(*) is not allowed; only count(*)"
                     : "function " + c.name() + " takes exactly one argument, got " + c.args().size());
         }
         return f;
@@ -169,6 +211,7 @@ final class Binder {
     static boolean containsAggregate(Expr e) {
         return switch (e) {
             case Ast.Literal l -> false;
+            case Ast.Parameter p -> false;
             case Ast.ColumnRef c -> false;
             case Ast.Unary u -> containsAggregate(u.operand());
             case Ast.Binary b -> containsAggregate(b.left()) || containsAggregate(b.right());
@@ -183,6 +226,7 @@ final class Binder {
     static void collectAggregates(Expr e, List<Ast.Call> out) {
         switch (e) {
             case Ast.Literal l -> { }
+            case Ast.Parameter p -> { }
             case Ast.ColumnRef c -> { }
             case Ast.Unary u -> collectAggregates(u.operand(), out);
             case Ast.Binary b -> {

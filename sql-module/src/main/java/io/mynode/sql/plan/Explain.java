@@ -63,8 +63,8 @@ public final class Explain {
             case Plan.Order o -> "Order: " + o.keys().stream()
                     .map(k -> k.expression().format() + (k.descending() ? " desc" : " asc")).collect(Collectors.joining(", "));
             case Plan.Distinct d -> "Distinct";
-            case Plan.Limit l -> "Limit: " + l.limit();
-            case Plan.Offset o -> "Offset: " + o.offset();
+            case Plan.Limit l -> "Limit: " + l.limit().format();
+            case Plan.Offset o -> "Offset: " + o.offset().format();
             case Plan.Insert i -> "Insert: " + i.table().name();
             case Plan.Update u -> "Update: " + u.table().name() + " (" + u.assignments().stream()
                     .map(a -> u.table().columns().get(a.column()).name() + " = " + a.value().format())

@@ -3,6 +3,7 @@ package io.mynode.sql.plan;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.parse.Ast.BinaryOp;
 import io.mynode.sql.parse.Ast.UnaryOp;
+import io.mynode.sql.types.DataType;
 import io.mynode.sql.types.Operators;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,6 +18,14 @@ import java.util.stream.Collectors;
 public sealed interface Expression {
 
     record Constant(Value value) implements Expression {}
+
+    /**
+     * Parameter {@code index} (from 1) of a prepared statement, of the type its context gave it
+     * ({@code NULL} while unknown). A plan holding parameters is bound, not runnable:
+     * {@link #bind} replaces each with its value's {@link Constant} before the optimizer and the
+     * executor see it, so neither ever evaluates one.
+     */
+    record Parameter(int index, DataType type) implements Expression {}
 
     /** The value at {@code index} of the input row; {@code label} is how EXPLAIN names it. */
     record Column(int index, String label) implements Expression {}
@@ -37,6 +46,8 @@ public sealed interface Expression {
     default Value evaluate(List<Value> row) {
         return switch (this) {
             case Constant(Value v) -> v;
+            case Parameter(int index, DataType type) ->
+                    throw new io.mynode.kernel.error.InternalFailure("parameter $" + index + " was not bound to a value");
             case Column(int index, String label) -> row.get(index);
             case Unary(UnaryOp op, Expression x) -> {
                 Value v = x.evaluate(row);
@@ -105,6 +116,7 @@ public sealed interface Expression {
     default Expression transform(UnaryOperator<Expression> f) {
         Expression e = switch (this) {
             case Constant c -> c;
+            case Parameter p -> p;
             case Column c -> c;
             case Unary(UnaryOp op, Expression x) -> new Unary(op, x.transform(f));
             case Binary(BinaryOp op, Expression l, Expression r) -> new Binary(op, l.transform(f), r.transform(f));
@@ -128,9 +140,29 @@ public sealed interface Expression {
         return out;
     }
 
-    /** Whether it reads no column, so it has one value for every row. */
+    /**
+     * Whether it reads no column and no parameter, so it has one value, known now, for every
+     * row: what constant folding may evaluate.
+     */
     default boolean isConstant() {
-        return columns().isEmpty();
+        return columns().isEmpty() && !hasParameters();
+    }
+
+    /** Whether a parameter occurs in it. */
+    default boolean hasParameters() {
+        boolean[] found = {false};
+        transform(e -> {
+            if (e instanceof Parameter) {
+                found[0] = true;
+            }
+            return e;
+        });
+        return found[0];
+    }
+
+    /** The same expression with each parameter replaced by its value ({@code values.get(index - 1)}). */
+    default Expression bind(List<Value> values) {
+        return transform(e -> e instanceof Parameter(int index, DataType t) ? new Constant(values.get(index - 1)) : e);
     }
 
     /** The same expression over a row whose columns moved by {@code delta}. */
@@ -163,6 +195,7 @@ public sealed interface Expression {
     default String format() {
         return switch (this) {
             case Constant(Value v) -> Operators.literal(v);
+            case Parameter(int index, DataType t) -> "$" + index;
             case Column(int i, String label) -> label;
             case Unary(UnaryOp op, Expression x) -> op == UnaryOp.FACTORIAL ? wrap(x) + "!" : op.symbol + wrap(x);
             case Binary(BinaryOp op, Expression l, Expression r) -> wrap(l) + " " + op.symbol + " " + wrap(r);
@@ -174,6 +207,6 @@ public sealed interface Expression {
     }
 
     private static String wrap(Expression e) {
-        return e instanceof Constant || e instanceof Column ? e.format() : "(" + e.format() + ")";
+        return e instanceof Constant || e instanceof Column || e instanceof Parameter ? e.format() : "(" + e.format() + ")";
     }
 }

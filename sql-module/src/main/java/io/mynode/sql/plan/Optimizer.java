@@ -276,15 +276,20 @@ public final class Optimizer {
             case Plan.Aggregate(Plan s, List<Expression> g, List<Plan.AggregateCall> a) -> new Plan.Aggregate(f.apply(s), g, a);
             case Plan.Order(Plan s, List<Plan.OrderKey> k) -> new Plan.Order(f.apply(s), k);
             case Plan.Distinct(Plan s) -> new Plan.Distinct(f.apply(s));
-            case Plan.Limit(Plan s, long n) -> new Plan.Limit(f.apply(s), n);
-            case Plan.Offset(Plan s, long n) -> new Plan.Offset(f.apply(s), n);
+            case Plan.Limit(Plan s, Expression n) -> new Plan.Limit(f.apply(s), n);
+            case Plan.Offset(Plan s, Expression n) -> new Plan.Offset(f.apply(s), n);
             case Plan.Insert(Table t, Plan s) -> new Plan.Insert(t, f.apply(s));
             case Plan.Update(Table t, Plan s, List<Plan.Assignment> a) -> new Plan.Update(t, f.apply(s), a);
             case Plan.Delete(Table t, Plan s) -> new Plan.Delete(t, f.apply(s));
         };
     }
 
-    /** The same tree with {@code f} applied to every expression of every node. */
+    /**
+     * The same tree with {@code f} applied to every expression of every node a planner makes
+     * (the lookups and hash joins only the optimizer makes hold values, not expressions). This is
+     * how a prepared statement's parameters get their values ({@link Expression#bind}): a node
+     * whose expressions this skips would keep a parameter unbound.
+     */
     static Plan mapExpressions(Plan plan, UnaryOperator<Expression> f) {
         Plan p = mapChildren(plan, c -> mapExpressions(c, f));
         return switch (p) {
@@ -301,6 +306,10 @@ public final class Optimizer {
                     a.stream().map(c -> new Plan.AggregateCall(c.function(), c.argument().map(f))).toList());
             case Plan.Update(Table t, Plan s, List<Plan.Assignment> a) ->
                     new Plan.Update(t, s, a.stream().map(x -> new Plan.Assignment(x.column(), f.apply(x.value()))).toList());
+            case Plan.Order(Plan s, List<Plan.OrderKey> k) ->
+                    new Plan.Order(s, k.stream().map(x -> new Plan.OrderKey(f.apply(x.expression()), x.descending())).toList());
+            case Plan.Limit(Plan s, Expression n) -> new Plan.Limit(s, f.apply(n));
+            case Plan.Offset(Plan s, Expression n) -> new Plan.Offset(s, f.apply(n));
             default -> p;
         };
     }

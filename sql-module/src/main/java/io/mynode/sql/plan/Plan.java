@@ -76,9 +76,15 @@ public sealed interface Plan {
 
     record Distinct(Plan source) implements Plan {}
 
-    record Limit(Plan source, long limit) implements Plan {}
+    /**
+     * The first {@code limit} rows. The count is a constant, or a parameter of a prepared
+     * statement ({@code LIMIT ?}) that {@link Expression#bind} makes one; the executor checks it
+     * is a non-negative INTEGER when it starts.
+     */
+    record Limit(Plan source, Expression limit) implements Plan {}
 
-    record Offset(Plan source, long offset) implements Plan {}
+    /** All rows but the first {@code offset}; the count is as {@link Limit}'s. */
+    record Offset(Plan source, Expression offset) implements Plan {}
 
     /** Inserts the rows of {@code source}, which are full rows of {@code table} in column order. */
     record Insert(Table table, Plan source) implements Plan {}

@@ -1,6 +1,8 @@
 package io.mynode.sql.plan;
 
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
+import io.mynode.kernel.sql.ResultColumn;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.parse.Ast;
 import io.mynode.sql.parse.Ast.Expr;
@@ -28,8 +30,16 @@ import java.util.Set;
  * The plan is deliberately naive; the {@link Optimizer} makes it fast.
  */
 public final class Planner {
-    /** A planned statement and the names of its result columns (empty for writes). */
-    public record Planned(Plan plan, List<String> columns) {}
+    /**
+     * A planned statement and its result columns (empty for writes). The plan may hold
+     * parameters, which {@link Parameters#bind} gives values before it is optimized and run.
+     */
+    public record Planned(Plan plan, List<ResultColumn> columns) {
+        /** The result columns' names. */
+        public List<String> names() {
+            return columns.stream().map(ResultColumn::name).toList();
+        }
+    }
 
     private final Catalog catalog;
 
@@ -54,7 +64,7 @@ public final class Planner {
             Set<String> seen = new HashSet<>();
             for (String c : insert.columns().get()) {
                 if (!seen.add(c)) {
-                    throw new SemanticException("column " + c + " is listed more than once");
+                    throw new SemanticException(SqlState.DUPLICATE_COLUMN, "column " + c + " is listed more than once");
                 }
                 targets.add(table.position(c));
             }
@@ -67,7 +77,7 @@ public final class Planner {
         List<List<Expression>> rows = new ArrayList<>();
         for (List<Expr> values : insert.rows()) {
             if (values.size() != targets.size()) {
-                throw new SemanticException("INSERT has " + targets.size() + " target columns but a row of "
+                throw new SemanticException(SqlState.SYNTAX_ERROR, "INSERT has " + targets.size() + " target columns but a row of "
                         + values.size() + " values");
             }
             Expression[] row = new Expression[table.columns().size()];
@@ -76,7 +86,7 @@ public final class Planner {
             }
             for (int i = 0; i < values.size(); i++) {
                 Column column = table.columns().get(targets.get(i));
-                Binder.Bound b = binder.bind(values.get(i));
+                Binder.Bound b = Binder.typed(binder.bind(values.get(i)), column.type());
                 assignable(b.type(), table, column);
                 row[targets.get(i)] = b.expression();
             }
@@ -91,15 +101,18 @@ public final class Planner {
      */
     public static Value constant(Expr e, DataType type, String what) {
         Binder.Bound b = new Binder(Scope.empty(), what).bind(e);
+        if (b.expression().hasParameters()) {
+            throw new SemanticException(SqlState.FEATURE_NOT_SUPPORTED, what + " cannot hold a parameter");
+        }
         if (!Typing.assignable(b.type(), type)) {
-            throw new SemanticException(what + " is " + type + ", cannot store a value of type " + b.type());
+            throw new SemanticException(SqlState.DATATYPE_MISMATCH, what + " is " + type + ", cannot store a value of type " + b.type());
         }
         return io.mynode.sql.types.Operators.coerce(b.expression().evaluate(List.of()), type, what);
     }
 
     private static void assignable(DataType type, Table table, Column column) {
         if (!Typing.assignable(type, column.type())) {
-            throw new SemanticException("column " + table.name() + "." + column.name() + " is " + column.type()
+            throw new SemanticException(SqlState.DATATYPE_MISMATCH, "column " + table.name() + "." + column.name() + " is " + column.type()
                     + ", cannot store a value of type " + type);
         }
     }
@@ -117,9 +130,9 @@ public final class Planner {
         for (Ast.Assignment a : update.set()) {
             int column = table.position(a.column());
             if (!seen.add(column)) {
-                throw new SemanticException("column " + a.column() + " is assigned more than once");
+                throw new SemanticException(SqlState.DUPLICATE_COLUMN, "column " + a.column() + " is assigned more than once");
             }
-            Binder.Bound b = binder.bind(a.value());
+            Binder.Bound b = Binder.typed(binder.bind(a.value()), table.columns().get(column).type());
             assignable(b.type(), table, table.columns().get(column));
             assignments.add(new Plan.Assignment(column, b.expression()));
         }
@@ -165,7 +178,7 @@ public final class Planner {
             for (Expr g : select.groupBy()) {
                 Expr resolved = groupAlias(g, select, from.scope());
                 if (Binder.containsAggregate(resolved)) {
-                    throw new SemanticException("aggregate functions are not allowed in GROUP BY");
+                    throw new SemanticException(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
                 }
                 groups.add(input.bind(resolved));
             }
@@ -197,29 +210,34 @@ public final class Planner {
 
         // The select list.
         List<Expression> outputs = new ArrayList<>();
+        List<DataType> types = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Optional<String>> aliases = new ArrayList<>();
         for (Ast.SelectItem item : select.items()) {
             switch (item) {
                 case Ast.AllColumns(Optional<String> table) -> {
                     if (table.isPresent() && !from.scope().hasTable(table.get())) {
-                        throw new SemanticException("unknown table " + table.get() + " in " + table.get() + ".*");
+                        throw new SemanticException(SqlState.UNDEFINED_TABLE, "unknown table " + table.get() + " in " + table.get() + ".*");
                     }
                     if (select.from().isEmpty()) {
-                        throw new SemanticException("SELECT * needs a FROM clause");
+                        throw new SemanticException(SqlState.SYNTAX_ERROR, "SELECT * needs a FROM clause");
                     }
                     List<Scope.Entry> entries = from.scope().entries();
                     for (int i = 0; i < entries.size(); i++) {
                         Scope.Entry e = entries.get(i);
                         if (table.isEmpty() || e.table().equals(table)) {
-                            outputs.add(binder.bind(new Ast.ColumnRef(e.table(), e.column())).expression());
+                            Binder.Bound b = binder.bind(new Ast.ColumnRef(e.table(), e.column()));
+                            outputs.add(b.expression());
+                            types.add(b.type());
                             labels.add(e.column());
                             aliases.add(Optional.empty());
                         }
                     }
                 }
                 case Ast.ExprItem(Expr e, Optional<String> alias) -> {
-                    outputs.add(binder.bind(e).expression());
+                    Binder.Bound b = binder.bind(e);
+                    outputs.add(b.expression());
+                    types.add(b.type());
                     labels.add(alias.orElseGet(() -> e instanceof Ast.ColumnRef c ? c.column() : Ast.format(e)));
                     aliases.add(alias);
                 }
@@ -236,7 +254,7 @@ public final class Planner {
                 index = outputs.subList(0, visible).indexOf(e);
                 if (index < 0) {
                     if (select.distinct()) {
-                        throw new SemanticException("for SELECT DISTINCT, ORDER BY expressions must appear in the select list: "
+                        throw new SemanticException(SqlState.INVALID_COLUMN_REFERENCE, "for SELECT DISTINCT, ORDER BY expressions must appear in the select list: "
                                 + Ast.format(o.expr()));
                     }
                     outputs.add(e);
@@ -266,7 +284,11 @@ public final class Planner {
             }
             plan = new Plan.Projection(plan, trimmed, labels.subList(0, visible));
         }
-        return new Planned(plan, List.copyOf(labels.subList(0, visible)));
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < visible; i++) {
+            columns.add(new ResultColumn(labels.get(i), types.get(i).sqlType(), Nulls.of(plan, i)));
+        }
+        return new Planned(plan, List.copyOf(columns));
     }
 
     /**
@@ -276,7 +298,7 @@ public final class Planner {
     private static Expr groupAlias(Expr g, Ast.Select select, Scope input) {
         if (g instanceof Ast.Literal(Value.Int(long n))) {
             if (n < 1 || n > select.items().size() || !(select.items().get((int) n - 1) instanceof Ast.ExprItem item)) {
-                throw new SemanticException("GROUP BY position " + n + " is not in the select list");
+                throw new SemanticException(SqlState.INVALID_COLUMN_REFERENCE, "GROUP BY position " + n + " is not in the select list");
             }
             return item.expr();
         }
@@ -294,7 +316,7 @@ public final class Planner {
     private static int orderTarget(Expr e, List<String> labels, List<Optional<String>> aliases, int visible) {
         if (e instanceof Ast.Literal(Value.Int(long n))) {
             if (n < 1 || n > visible) {
-                throw new SemanticException("ORDER BY position " + n + " is not in the select list");
+                throw new SemanticException(SqlState.INVALID_COLUMN_REFERENCE, "ORDER BY position " + n + " is not in the select list");
             }
             return (int) n - 1;
         }
@@ -303,7 +325,7 @@ public final class Planner {
             for (int i = 0; i < visible; i++) {
                 if (aliases.get(i).filter(c::equals).isPresent()) {
                     if (found >= 0) {
-                        throw new SemanticException("ORDER BY " + c + " is ambiguous");
+                        throw new SemanticException(SqlState.AMBIGUOUS_COLUMN, "ORDER BY " + c + " is ambiguous");
                     }
                     found = i;
                 }
@@ -313,13 +335,25 @@ public final class Planner {
         return -1;
     }
 
-    private static long count(Expr e, String clause) {
-        Binder.Bound b = new Binder(Scope.empty(), clause).bind(e);
+    /**
+     * A LIMIT or OFFSET count: a constant, checked now, or an INTEGER parameter, whose value the
+     * executor checks.
+     */
+    private static Expression count(Expr e, String clause) {
+        Binder.Bound b = Binder.typed(new Binder(Scope.empty(), clause).bind(e), DataType.INTEGER);
+        if (b.expression().hasParameters()) {
+            if (b.type() != DataType.INTEGER) {
+                throw new SemanticException(SqlState.DATATYPE_MISMATCH, clause + " must be an INTEGER, not " + b.type());
+            }
+            return b.expression();
+        }
         Value v = b.expression().evaluate(List.of());
         if (!(v instanceof Value.Int(long n)) || n < 0) {
-            throw new SemanticException(clause + " must be a non-negative integer, got " + Ast.format(e));
+            throw new SemanticException(clause.equals("LIMIT") ? SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE
+                    : SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE,
+                    clause + " must be a non-negative integer, got " + Ast.format(e));
         }
-        return n;
+        return new Expression.Constant(v);
     }
 
     private static int countTables(Ast.From from) {
@@ -334,7 +368,7 @@ public final class Planner {
             case Ast.TableRef t -> {
                 Table table = catalog.require(t.table());
                 if (!names.add(t.name())) {
-                    throw new SemanticException("table name " + t.name() + " is used more than once in FROM; use an alias");
+                    throw new SemanticException(SqlState.DUPLICATE_ALIAS, "table name " + t.name() + " is used more than once in FROM; use an alias");
                 }
                 yield new Source(new Plan.Scan(table, t.name(), Optional.empty()), Scope.of(table, t.name(), qualified));
             }

@@ -1,6 +1,7 @@
 package io.mynode.sql.plan;
 
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.sql.store.Table;
 import io.mynode.sql.types.DataType;
 import java.util.ArrayList;
@@ -69,17 +70,17 @@ final class Scope {
             Entry e = entries.get(i);
             if (e.column().equals(column) && (table.isEmpty() || table.equals(e.table()))) {
                 if (found >= 0) {
-                    throw new SemanticException("column reference " + column + " is ambiguous");
+                    throw new SemanticException(SqlState.AMBIGUOUS_COLUMN, "column reference " + column + " is ambiguous");
                 }
                 found = i;
             }
         }
         if (found < 0) {
             if (table.isPresent() && !hasTable(table.get())) {
-                throw new SemanticException("unknown table " + table.get() + " in column reference "
+                throw new SemanticException(SqlState.UNDEFINED_TABLE, "unknown table " + table.get() + " in column reference "
                         + table.get() + "." + column);
             }
-            throw new SemanticException("unknown column " + table.map(t -> t + ".").orElse("") + column);
+            throw new SemanticException(SqlState.UNDEFINED_COLUMN, "unknown column " + table.map(t -> t + ".").orElse("") + column);
         }
         return found;
     }

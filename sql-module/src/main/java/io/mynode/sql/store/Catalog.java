@@ -3,6 +3,7 @@ package io.mynode.sql.store;
 import io.mynode.kernel.error.CorruptionException;
 import io.mynode.kernel.error.InternalFailure;
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.Value;
 import io.mynode.kernel.storage.Cursor;
 import io.mynode.kernel.storage.KeyRange;
@@ -48,7 +49,7 @@ public final class Catalog {
 
     /** The table named {@code name}, or a {@link SemanticException} saying it does not exist. */
     public Table require(String name) {
-        return table(name).orElseThrow(() -> new SemanticException("table " + name + " does not exist"));
+        return table(name).orElseThrow(() -> new SemanticException(SqlState.UNDEFINED_TABLE, "table " + name + " does not exist"));
     }
 
     /** Every table, ordered by name. */

@@ -1,6 +1,7 @@
 package io.mynode.sql.store;
 
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.sql.parse.Lexer;
 import io.mynode.sql.types.Operators;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public record Table(String name, List<Column> columns, int primaryKey, List<Inde
 
     /** The position of {@code column}, or a {@link SemanticException}. */
     public int position(String column) {
-        return find(column).orElseThrow(() -> new SemanticException("unknown column " + column + " in table " + name));
+        return find(column).orElseThrow(() -> new SemanticException(SqlState.UNDEFINED_COLUMN, "unknown column " + column + " in table " + name));
     }
 
     public Column primaryKeyColumn() {

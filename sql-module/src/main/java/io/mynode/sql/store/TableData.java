@@ -2,6 +2,7 @@ package io.mynode.sql.store;
 
 import io.mynode.kernel.error.ConstraintViolation;
 import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.kernel.error.CorruptionException;
@@ -261,7 +262,7 @@ public final class TableData {
      */
     public static List<Value> validate(Table table, List<Value> row) {
         if (row.size() != table.columns().size()) {
-            throw new InvalidInputException("table " + table.name() + " has " + table.columns().size()
+            throw new InvalidInputException(SqlState.INVALID_PARAMETER_VALUE, "table " + table.name() + " has " + table.columns().size()
                     + " columns, got " + row.size() + " values");
         }
         Value[] out = new Value[row.size()];
@@ -269,7 +270,7 @@ public final class TableData {
             Column c = table.columns().get(i);
             Value v = Operators.coerce(row.get(i), c.type(), table.name() + "." + c.name());
             if (v instanceof Value.Null && (!c.nullable() || i == table.primaryKey())) {
-                throw new ConstraintViolation("NULL value not allowed for column " + table.name() + "." + c.name());
+                throw new ConstraintViolation(SqlState.NOT_NULL_VIOLATION, "NULL value not allowed for column " + table.name() + "." + c.name());
             }
             if (v instanceof Value.Str(String s)) {
                 Operators.checkLength(s);
@@ -288,13 +289,13 @@ public final class TableData {
         Value pk = row.get(table.primaryKey());
         byte[] key = KeyEncoding.rowKey(table.name(), pk);
         if (store.get(key).isPresent()) {
-            throw new ConstraintViolation("primary key " + Operators.literal(pk) + " already exists in table "
+            throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "primary key " + Operators.literal(pk) + " already exists in table "
                     + table.name());
         }
         for (Index index : table.indexes()) {
             Value v = row.get(table.position(index.column()));
             if (index.unique() && !(v instanceof Value.Null) && !lookup(table, index, v).isEmpty()) {
-                throw new ConstraintViolation("unique value " + Operators.literal(v) + " already exists in column "
+                throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "unique value " + Operators.literal(v) + " already exists in column "
                         + table.name() + "." + index.column());
             }
         }
@@ -342,7 +343,7 @@ public final class TableData {
             String parentName = p.column().references().orElseThrow();
             Table parent = parentName.equals(p.table().name()) ? p.table() : catalog.require(parentName);
             if (get(parent, p.value()).isEmpty()) {
-                throw new ConstraintViolation("referenced primary key " + Operators.literal(p.value())
+                throw new ConstraintViolation(SqlState.FOREIGN_KEY_VIOLATION, "referenced primary key " + Operators.literal(p.value())
                         + " does not exist in table " + parentName + " (column " + p.table().name() + "."
                         + p.column().name() + ")");
             }
@@ -369,7 +370,7 @@ public final class TableData {
                         () -> new io.mynode.kernel.error.InternalFailure("foreign key column " + child.name() + "."
                                 + c.name() + " has no index"));
                 if (!lookup(child, index, pk).isEmpty()) {
-                    throw new ConstraintViolation("primary key " + Operators.literal(pk) + " of table " + table.name()
+                    throw new ConstraintViolation(SqlState.FOREIGN_KEY_VIOLATION, "primary key " + Operators.literal(pk) + " of table " + table.name()
                             + " is referenced by table " + child.name() + " (column " + c.name() + ")");
                 }
             }
@@ -407,7 +408,7 @@ public final class TableData {
         for (List<Value> row : rows) {
             Value v = row.get(column);
             if (index.unique() && !(v instanceof Value.Null) && !lookup(table, index, v).isEmpty()) {
-                throw new ConstraintViolation("cannot create unique index " + index.name() + ": value "
+                throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "cannot create unique index " + index.name() + ": value "
                         + Operators.literal(v) + " occurs more than once in column " + table.name() + "." + index.column());
             }
             store.put(KeyEncoding.indexKey(table.name(), index.name(), v, row.get(table.primaryKey())), EMPTY);

@@ -1,5 +1,6 @@
 package io.mynode.sql.types;
 
+import io.mynode.kernel.sql.SqlType;
 import io.mynode.kernel.sql.Value;
 
 /**
@@ -25,6 +26,28 @@ public enum DataType {
             case Value.Int i -> INTEGER;
             case Value.Float f -> FLOAT;
             case Value.Str s -> STRING;
+        };
+    }
+
+    /** The type clients see (the kernel's closed set). */
+    public SqlType sqlType() {
+        return switch (this) {
+            case NULL -> SqlType.NULL;
+            case BOOLEAN -> SqlType.BOOLEAN;
+            case INTEGER -> SqlType.INTEGER;
+            case FLOAT -> SqlType.FLOAT;
+            case STRING -> SqlType.STRING;
+        };
+    }
+
+    /** The type of a client's {@link SqlType}. */
+    public static DataType of(SqlType type) {
+        return switch (type) {
+            case NULL -> NULL;
+            case BOOLEAN -> BOOLEAN;
+            case INTEGER -> INTEGER;
+            case FLOAT -> FLOAT;
+            case STRING -> STRING;
         };
     }
 

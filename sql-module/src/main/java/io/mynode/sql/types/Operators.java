@@ -1,6 +1,7 @@
 package io.mynode.sql.types;
 
 import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.error.SqlState;
 import io.mynode.kernel.sql.Value;
 import java.nio.charset.StandardCharsets;
 
@@ -54,7 +55,7 @@ public final class Operators {
     public static Value divide(Value l, Value r) {
         if (l instanceof Value.Int(long a) && r instanceof Value.Int(long b)) {
             if (b == 0) {
-                throw new InvalidInputException("division by zero");
+                throw new InvalidInputException(SqlState.DIVISION_BY_ZERO, "division by zero");
             }
             if (a == Long.MIN_VALUE && b == -1) {
                 throw overflow(a + " / " + b);
@@ -68,7 +69,7 @@ public final class Operators {
     public static Value remainder(Value l, Value r) {
         if (l instanceof Value.Int(long a) && r instanceof Value.Int(long b)) {
             if (b == 0) {
-                throw new InvalidInputException("division by zero");
+                throw new InvalidInputException(SqlState.DIVISION_BY_ZERO, "division by zero");
             }
             return Value.of(b == -1 ? 0 : a % b);
         }
@@ -131,7 +132,7 @@ public final class Operators {
             case Value.Null n -> Value.NULL;
             case Value.Int(long a) -> {
                 if (a < 0) {
-                    throw new InvalidInputException("factorial of a negative number: " + a);
+                    throw new InvalidInputException(SqlState.INVALID_PARAMETER_VALUE, "factorial of a negative number: " + a);
                 }
                 long result = 1;
                 try {
@@ -168,7 +169,7 @@ public final class Operators {
         if (s.length() * 3 > DataType.MAX_STRING_BYTES) {
             int bytes = s.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > DataType.MAX_STRING_BYTES) {
-                throw new InvalidInputException("string of " + bytes + " bytes is longer than the limit of "
+                throw new InvalidInputException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "string of " + bytes + " bytes is longer than the limit of "
                         + DataType.MAX_STRING_BYTES + " bytes");
             }
         }
@@ -322,7 +323,7 @@ public final class Operators {
         if (type == DataType.FLOAT && v instanceof Value.Int(long i)) {
             return Value.of((double) i);
         }
-        throw new InvalidInputException("column " + column + " is " + type + ", cannot store " + actual + " value " + literal(v));
+        throw new InvalidInputException(SqlState.DATATYPE_MISMATCH, "column " + column + " is " + type + ", cannot store " + actual + " value " + literal(v));
     }
 
     /** A value as a SQL literal: strings quoted, floats with their IEEE names. */
@@ -371,14 +372,14 @@ public final class Operators {
     }
 
     private static InvalidInputException overflow(String what) {
-        return new InvalidInputException("integer overflow in " + what);
+        return new InvalidInputException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer overflow in " + what);
     }
 
     private static InvalidInputException mismatch(String op, Value v) {
-        return new InvalidInputException("cannot apply " + op + " to " + DataType.of(v));
+        return new InvalidInputException(SqlState.UNDEFINED_FUNCTION, "cannot apply " + op + " to " + DataType.of(v));
     }
 
     private static InvalidInputException mismatch(String op, Value l, Value r) {
-        return new InvalidInputException("cannot apply " + op + " to " + DataType.of(l) + " and " + DataType.of(r));
+        return new InvalidInputException(SqlState.UNDEFINED_FUNCTION, "cannot apply " + op + " to " + DataType.of(l) + " and " + DataType.of(r));
     }
 }

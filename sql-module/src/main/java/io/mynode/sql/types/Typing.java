@@ -1,6 +1,7 @@
 package io.mynode.sql.types;
 
 import io.mynode.kernel.error.SemanticException;
+import io.mynode.kernel.error.SqlState;
 
 /**
  * The plan-time type rules: what type an operator yields for its operand types, or a
@@ -89,10 +90,10 @@ public final class Typing {
     }
 
     public static SemanticException mismatch(String op, DataType t) {
-        return new SemanticException("cannot apply " + op + " to " + t);
+        return new SemanticException(SqlState.UNDEFINED_FUNCTION, "cannot apply " + op + " to " + t);
     }
 
     public static SemanticException mismatch(String op, DataType l, DataType r) {
-        return new SemanticException("cannot apply " + op + " to " + l + " and " + r);
+        return new SemanticException(SqlState.UNDEFINED_FUNCTION, "cannot apply " + op + " to " + l + " and " + r);
     }
 }

@@ -154,7 +154,7 @@ public class TransportBench {
                 public StatementResult execute(String sql) {
                     if (sql.startsWith("rows ")) {
                         int n = Integer.parseInt(sql.substring(5));
-                        return new StatementResult.Rows(List.of("id", "name"), RowStream.of(new Iterator<>() {
+                        return StatementResult.Rows.untyped(List.of("id", "name"), RowStream.of(new Iterator<>() {
                             int i;
 
                             @Override

@@ -46,7 +46,7 @@ public final class ModulePathProbe {
                 return new Session() {
                     @Override
                     public StatementResult execute(String sql) {
-                        return new StatementResult.Rows(List.of("echo"),
+                        return StatementResult.Rows.untyped(List.of("echo"),
                                 RowStream.of(List.<List<Value>>of(List.of(Value.of(sql))).iterator()));
                     }
 

@@ -21,6 +21,7 @@ import io.mynode.kernel.sql.Value;
 import io.mynode.transport.grpc.proto.Cancel;
 import io.mynode.transport.grpc.proto.ClientGrpc;
 import io.mynode.transport.grpc.proto.ClosePrepared;
+import io.mynode.transport.grpc.proto.DeclaredType;
 import io.mynode.transport.grpc.proto.Execute;
 import io.mynode.transport.grpc.proto.ExecuteBatch;
 import io.mynode.transport.grpc.proto.ExecutePrepared;
@@ -112,7 +113,7 @@ final class RemoteSession implements Session {
     Described prepare(String sql, Map<Integer, SqlType> declaredTypes, int id) {
         Stream s = ready();
         Prepare.Builder p = Prepare.newBuilder().setStatementId(id).setSql(sql);
-        declaredTypes.forEach((n, t) -> p.putDeclaredTypes(n, Wire.sqlType(t)));
+        declaredTypes.forEach((n, t) -> p.addDeclaredTypes(DeclaredType.newBuilder().setParameter(n).setType(Wire.sqlType(t))));
         SessionResponse first = exchange(s, SessionRequest.newBuilder().setPrepare(p).build(), "preparing a statement");
         try {
             switch (first.getKindCase()) {

@@ -265,7 +265,11 @@ final class ServerSession implements StreamObserver<SessionRequest> {
                     "a session may hold at most " + MAX_PREPARED + " prepared statements; close some");
         }
         Map<Integer, SqlType> declared = new HashMap<>();
-        request.getDeclaredTypesMap().forEach((n, t) -> declared.put(n, Wire.sqlType(t)));
+        for (var d : request.getDeclaredTypesList()) {
+            if (declared.put(d.getParameter(), Wire.sqlType(d.getType())) != null) {
+                throw new Wire.ProtocolViolation("parameter " + d.getParameter() + " is declared twice");
+            }
+        }
         Prepared p = session.prepare(request.getSql(), declared);
         prepared.put(request.getStatementId(), p);
         io.mynode.transport.grpc.proto.Prepared.Builder b = io.mynode.transport.grpc.proto.Prepared.newBuilder()

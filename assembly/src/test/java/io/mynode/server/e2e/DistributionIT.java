@@ -76,7 +76,7 @@ class DistributionIT {
         int port = Cluster.freePorts(1).get(0);
         Command.Result r = Command.of("mynode", "-p", Integer.toString(port), "-e", "SELECT 1").run("", TIMEOUT);
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("Error: "), r.err());
+        assertTrue(r.err().startsWith("Error [08001]: "), r.err());
     }
 
     @Test

@@ -26,7 +26,7 @@
  * types each from its context, and the plan keeps them as placeholders
  * ({@link io.mynode.sql.plan.Parameters}). A prepared statement is planned once; each execution
  * binds its values into the plan and runs the optimizer on it, so {@code id = ?} becomes a key
- * lookup as {@code id = 7} would. Plain statements go through the same machinery: a session keeps
+ * scan as {@code id = 7} would. Plain statements go through the same machinery: a session keeps
  * the plans of the statement texts it ran recently, and one without parameters is reused
  * optimized as it is. A plan is checked against the schema keys it was planned from before each
  * use (see {@code PlannedStatement}), so DDL never leaves a stale plan behind.

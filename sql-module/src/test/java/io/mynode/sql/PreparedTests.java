@@ -111,10 +111,10 @@ class PreparedTests {
         }
 
         @Test
-        void becomeKeyLookupsAsLiteralsWould() {
+        void becomeKeyScansAsLiteralsWould() {
             Prepared p = s.prepare("EXPLAIN SELECT title FROM movie WHERE id = ? AND rating > ?");
             String plan = assertInstanceOf(StatementResult.Explain.class, p.execute(List.of(Value.of(2), Value.of(1.5)))).plan();
-            assertTrue(plan.contains("KeyLookup: movie (2)"), plan);
+            assertTrue(plan.contains("KeyScan: movie (id = 2)"), plan);
         }
 
         @Test

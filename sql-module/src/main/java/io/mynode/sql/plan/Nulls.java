@@ -17,8 +17,8 @@ final class Nulls {
     static Nullability of(Plan plan, int column) {
         return switch (plan) {
             case Plan.Scan s -> table(s.table(), column);
-            case Plan.KeyLookup k -> table(k.table(), column);
-            case Plan.IndexLookup i -> table(i.table(), column);
+            case Plan.KeyScan k -> table(k.table(), column);
+            case Plan.IndexScan i -> table(i.table(), column);
             case Plan.Filter f -> of(f.source(), column);
             case Plan.Order o -> of(o.source(), column);
             case Plan.Distinct d -> of(d.source(), column);

@@ -285,10 +285,10 @@ public final class Optimizer {
     }
 
     /**
-     * The same tree with {@code f} applied to every expression of every node a planner makes
-     * (the lookups and hash joins only the optimizer makes hold values, not expressions). This is
-     * how a prepared statement's parameters get their values ({@link Expression#bind}): a node
-     * whose expressions this skips would keep a parameter unbound.
+     * The same tree with {@code f} applied to every expression of every node a planner makes (the
+     * key and index scans and hash joins only the optimizer makes hold values, not expressions).
+     * This is how a prepared statement's parameters get their values ({@link Expression#bind}): a
+     * node whose expressions this skips would keep a parameter unbound.
      */
     static Plan mapExpressions(Plan plan, UnaryOperator<Expression> f) {
         Plan p = mapChildren(plan, c -> mapExpressions(c, f));

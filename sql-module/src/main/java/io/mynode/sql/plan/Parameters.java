@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>{@link #bind} checks each value against its parameter's type (an INTEGER widens to a
  * FLOAT) and replaces every parameter of the plan by a constant. The optimizer then runs on the
- * bound plan, as on a statement written with literals, so {@code id = ?} becomes a key lookup
+ * bound plan, as on a statement written with literals, so {@code id = ?} becomes a key scan
  * exactly as {@code id = 7} does: PostgreSQL's "custom plan". Planning (names, types, the plan's
  * shape) is done once; the optimizer's heuristic rewrites, a few tree walks, run per execution.
  */

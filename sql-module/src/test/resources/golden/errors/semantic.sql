@@ -27,7 +27,7 @@ Error: cannot apply % to INTEGER and BOOLEAN
 > SELECT s + 1 FROM t
 Error: cannot apply + to STRING and INTEGER
 > SELECT s || f FROM t
-Error: cannot apply || to STRING and FLOAT
+x1
 > SELECT b AND s FROM t
 Error: cannot apply AND to BOOLEAN and STRING
 > SELECT NOT s FROM t

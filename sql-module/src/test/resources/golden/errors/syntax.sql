@@ -59,9 +59,9 @@ Error: syntax error at line 1, column 11: expected ONLY or WRITE, found end of i
 > BEGIN AS OF 5
 Error: syntax error at line 1, column 13: expected SYSTEM, found number 5
 > EXPLAIN BEGIN
-Error: syntax error at line 1, column 9: expected SELECT, INSERT, UPDATE or DELETE after EXPLAIN, found keyword BEGIN
+Error: syntax error at line 1, column 9: expected a query, INSERT, UPDATE or DELETE after EXPLAIN, found keyword BEGIN
 > EXPLAIN
-Error: syntax error at line 1, column 8: expected SELECT, INSERT, UPDATE or DELETE after EXPLAIN, found end of input
+Error: syntax error at line 1, column 8: expected a query, INSERT, UPDATE or DELETE after EXPLAIN, found end of input
 > SELECT 1 # 2
 Error: syntax error at line 1, column 10: expected a token, found unexpected character '#'
 > SELECT @
@@ -83,9 +83,9 @@ Error: syntax error at line 1, column 15: expected ')', found ','
 > SELECT NOT
 Error: syntax error at line 1, column 11: expected an expression, found end of input
 > SELECT 1 IS 2
-Error: syntax error at line 1, column 13: expected NULL, found number 2
+Error: syntax error at line 1, column 13: expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS, found number 2
 > SELECT 1 NOT BETWEEN 2
-Error: syntax error at line 1, column 10: expected end of statement, found keyword NOT
+Error: syntax error at line 1, column 23: expected AND, found end of input
 > SELECT 1 IN ()
 Error: syntax error at line 1, column 14: expected an expression, found ')'
 > SELECT 1 IN 2
@@ -101,9 +101,9 @@ Error: syntax error at line 1, column 8: expected an expression, found keyword S
 > SELECT FROM t
 Error: syntax error at line 1, column 8: expected an expression, found keyword FROM
 > SELECT a AS FROM t
-Error: syntax error at line 1, column 13: expected a column alias, found keyword FROM
+Error: syntax error at line 1, column 18: expected end of statement, found identifier t
 > SELECT * FROM t JOIN u
-Error: syntax error at line 1, column 23: expected ON, found end of input
+Error: syntax error at line 1, column 23: expected ON or USING, found end of input
 > SELECT * FROM t LEFT u ON 1
 Error: syntax error at line 1, column 22: expected JOIN, found identifier u
 > SELECT * FROM t CROSS u
@@ -112,5 +112,5 @@ Error: syntax error at line 1, column 23: expected JOIN, found identifier u
 Error: syntax error at line 1, column 15: expected an expression, found end of input
 > SELECT 1 GROUP x
 Error: syntax error at line 1, column 16: expected BY, found identifier x
-> SELECT TRUE IS NOT TRUE
-Error: syntax error at line 1, column 20: expected NULL, found keyword TRUE
+> SELECT TRUE IS NOT 1
+Error: syntax error at line 1, column 20: expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS, found number 1

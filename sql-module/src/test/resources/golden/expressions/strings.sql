@@ -24,7 +24,7 @@ TRUE
 > SELECT 1 LIKE 'a'
 Error: cannot apply LIKE to INTEGER and STRING
 > SELECT 'a' || 1
-Error: cannot apply || to STRING and INTEGER
+a1
 > SELECT 'multi
 >> line'
 multi

@@ -183,7 +183,7 @@ Delete: movie
 Delete: movie
 └─ KeyScan: movie (id IN (1, 2))
 > EXPLAIN CREATE TABLE x (id INTEGER PRIMARY KEY)
-Error: syntax error at line 1, column 9: expected SELECT, INSERT, UPDATE or DELETE after EXPLAIN, found keyword CREATE
+Error: syntax error at line 1, column 9: expected a query, INSERT, UPDATE or DELETE after EXPLAIN, found keyword CREATE
 > EXPLAIN SELECT nothere FROM movie
 Error: unknown column nothere
 > SELECT title FROM movie WHERE id IN (1, 1, 1.0, 3)

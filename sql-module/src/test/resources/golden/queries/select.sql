@@ -93,7 +93,6 @@ Stalker
 Sicario
 Solaris
 > SELECT title FROM movie WHERE released BETWEEN 1 AND 2
-Error: syntax error at line 1, column 40: expected end of statement, found identifier between
 > SELECT * FROM nothere
 Error: table nothere does not exist
 > SELECT nothere FROM movie

@@ -88,7 +88,7 @@ final class PlannedStatement {
         this.parameterCount = parameterCount;
         this.declared = Map.copyOf(declared);
         this.kind = switch (statement) {
-            case Ast.Select s -> Kind.QUERY;
+            case Ast.Query q -> Kind.QUERY;
             case Ast.Insert i -> Kind.WRITE;
             case Ast.Update u -> Kind.WRITE;
             case Ast.Delete d -> Kind.WRITE;

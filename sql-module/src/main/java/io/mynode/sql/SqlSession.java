@@ -342,13 +342,17 @@ final class SqlSession implements Session {
             default -> {
                 s.prepare(buffer, fixed);
                 Plan plan = s.plan(values);
-                long n = new Executor(data).write(plan);
+                Executor.Written written = new Executor(data).execute(plan);
+                if (!s.columns().isEmpty()) {
+                    // RETURNING: the rows are all computed, so they can be handed out after commit.
+                    yield new StatementResult.Rows(s.columns(), RowStream.of(written.returned().iterator()));
+                }
                 StatementResult.RowsAffected.Verb verb = switch (plan) {
                     case Plan.Insert i -> StatementResult.RowsAffected.Verb.CREATED;
                     case Plan.Update u -> StatementResult.RowsAffected.Verb.UPDATED;
                     default -> StatementResult.RowsAffected.Verb.DELETED;
                 };
-                yield new StatementResult.RowsAffected(verb, n);
+                yield new StatementResult.RowsAffected(verb, written.count());
             }
         };
         buffer.flush();

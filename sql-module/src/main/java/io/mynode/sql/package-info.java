@@ -16,7 +16,8 @@
  * (name {@code sql}); {@link io.mynode.sql.SqlDatabase} is the engine it opens;
  * {@code SqlSession} runs statements, each in the session's explicit transaction or in an
  * implicit one. The packages below do the work, each depending only on those before it:
- * {@code types} (values, operators, type rules), {@code parse} (lexer, parser, AST),
+ * {@code types} (values, operators, type rules, casts), {@code functions} (the scalar function
+ * registry), {@code parse} (lexer, parser, AST),
  * {@code store} (key and row encodings, catalog, rows with their constraints and indexes),
  * {@code plan} (binding, plans, optimizer, EXPLAIN) and {@code exec} (iterators, DDL).
  *
@@ -49,23 +50,36 @@
  *       errors; {@code NaN = NaN} is false in expressions (PostgreSQL says true), while ORDER BY,
  *       GROUP BY and DISTINCT treat NaN as one value above every number, as PostgreSQL does;
  *       {@code -0.0} is kept in results.
- *   <li>No implicit conversions: {@code 'a' || 1} and {@code 1 = '1'} are type errors at plan
- *       time; {@code ||} takes strings only. INTEGER values widen to FLOAT where mixed.
+ *   <li>No implicit conversions: {@code 1 = '1'} and {@code 'a' + 1} are type errors at plan
+ *       time (a string literal is a STRING, not PostgreSQL's untyped literal); {@code ||} with
+ *       one string side writes the other as text, as PostgreSQL does. INTEGER values widen to
+ *       FLOAT where mixed: in arithmetic, and where CASE branches, COALESCE arguments, VALUES
+ *       rows or UNION columns unify (any other mix of types there is an error at plan time).
  *   <li>{@code INTEGER ^ INTEGER} stays an integer (overflow is an error); postfix {@code !} is
  *       factorial. SUM of integers is an INTEGER (overflow is an error), AVG always a FLOAT;
  *       SUM and AVG of a bare NULL are type errors, as in PostgreSQL.
- *   <li>Strings compare by code point (PostgreSQL's C collation), the byte order of their keys.
+ *   <li>There is no NUMERIC: a literal such as {@code 2.5} is a FLOAT. Functions PostgreSQL
+ *       answers as NUMERIC for an integer ({@code round}, {@code ceil}, {@code abs}) answer
+ *       INTEGER; {@code round} and {@code CAST(x AS INTEGER)} round a FLOAT half away from zero,
+ *       PostgreSQL's rule for NUMERIC (its {@code double precision} rounds half to even).
+ *   <li>Strings compare by code point (PostgreSQL's C collation), the byte order of their keys;
+ *       every length, position and LIKE {@code _} counts code points.
  *   <li>Unique and primary-key constraints are checked against the statement's result, as if
  *       deferred to the end of the statement, so {@code UPDATE t SET id = id + 1} succeeds.
+ *       INSERT ... ON CONFLICT checks row by row, as PostgreSQL does.
  *   <li>Which rows an expression is evaluated on depends on the plan, as SQL allows: a division
  *       by zero in a select list may or may not fail for rows a filter drops.
+ *   <li>A non-recursive WITH query is inlined where it is named, so it runs once per reference
+ *       (PostgreSQL does the same unless asked for MATERIALIZED).
  * </ul>
  *
  * <h2>Left out on purpose</h2>
  *
- * Subqueries, set operations (UNION), CAST and scalar functions, multi-column keys and
- * indexes, ALTER TABLE, NULLS FIRST/LAST, cascading foreign keys, cost-based optimization and
- * join reordering. toyDB's SQL engine, whose scope and shape this follows, leaves out the same.
+ * Window functions, WITH RECURSIVE, LATERAL, SELECT ... FOR UPDATE (transactions are
+ * serializable: nothing needs row locks), DISTINCT ON, aggregate FILTER and ORDER BY,
+ * dates and times, NUMERIC, regular expressions, cascading foreign keys, cost-based
+ * optimization and join reordering. Each is a clear error ("not supported: ..."), never parsed
+ * as something else. {@code docs/sql.md} lists what is supported.
  *
  * <h2>Threading</h2>
  *

@@ -57,6 +57,9 @@ public record SqlState(String code) {
     // ----- 0A: feature not supported
     public static final SqlState FEATURE_NOT_SUPPORTED = new SqlState("0A000");
 
+    // ----- 21: cardinality violation (a scalar subquery returned more than one row)
+    public static final SqlState CARDINALITY_VIOLATION = new SqlState("21000");
+
     // ----- 22: data exception (a value is wrong)
     public static final SqlState DATA_EXCEPTION = new SqlState("22000");
     public static final SqlState STRING_DATA_RIGHT_TRUNCATION = new SqlState("22001");
@@ -66,6 +69,11 @@ public record SqlState(String code) {
     public static final SqlState INVALID_ROW_COUNT_IN_LIMIT_CLAUSE = new SqlState("2201W");
     public static final SqlState INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE = new SqlState("2201X");
     public static final SqlState INVALID_TEXT_REPRESENTATION = new SqlState("22P02");
+    public static final SqlState CHARACTER_NOT_IN_REPERTOIRE = new SqlState("22021");
+    public static final SqlState INVALID_ESCAPE_SEQUENCE = new SqlState("22025");
+    public static final SqlState SUBSTRING_ERROR = new SqlState("22011");
+    public static final SqlState INVALID_ARGUMENT_FOR_LOGARITHM = new SqlState("2201E");
+    public static final SqlState INVALID_ARGUMENT_FOR_POWER_FUNCTION = new SqlState("2201F");
 
     // ----- 23: integrity constraint violation
     public static final SqlState INTEGRITY_CONSTRAINT_VIOLATION = new SqlState("23000");

@@ -21,17 +21,45 @@ import java.util.Set;
  * Runs plans as Volcano iterators: each node becomes a {@link RowStream} that pulls rows from
  * its children on demand, so a scan feeding a LIMIT stops reading when the limit is reached and
  * a large result streams to the client. Only the operators that must see all their input hold
- * it in memory: ORDER BY, aggregation, the build side of a hash join and the inner side of a
- * nested-loop join. Writes read all their input rows before changing anything (which is what
- * keeps {@code UPDATE t SET id = id + 1} from seeing its own writes: no Halloween problem).
+ * it in memory, each in one place: ORDER BY ({@link #order}), aggregation ({@link Aggregation}),
+ * DISTINCT ({@link #distinct}), set operations ({@link SetOperations}), the build side of a hash
+ * join and the inner side of a nested-loop join ({@link #materialize}, then {@link Joins}), and
+ * subquery answers ({@link Subqueries}). Writes read all their input rows before changing
+ * anything (which is what keeps {@code UPDATE t SET id = id + 1} from seeing its own writes: no
+ * Halloween problem); {@link Writes} runs them.
+ *
+ * <p>An executor is also the {@link Expression.Context} its expressions evaluate in: a
+ * subquery's executor holds the argument values it was run with, which its plan reads as outer
+ * values, and all executors of a statement share one {@link Subqueries}.
  *
  * <p>One thread, one statement.
  */
-public final class Executor {
+public final class Executor implements Expression.Context {
     private final TableData data;
+    private final List<Value> outer;
+    private final Subqueries subqueries;
 
     public Executor(TableData data) {
         this.data = data;
+        this.outer = List.of();
+        this.subqueries = new Subqueries(data);
+    }
+
+    /** The executor of a subquery run with {@code outer} as its argument values. */
+    Executor(TableData data, List<Value> outer, Subqueries subqueries) {
+        this.data = data;
+        this.outer = outer;
+        this.subqueries = subqueries;
+    }
+
+    @Override
+    public Value outer(int index) {
+        return outer.get(index);
+    }
+
+    @Override
+    public Value subquery(Expression.Subquery query, List<Value> arguments, Value operand) {
+        return subqueries.evaluate(query, arguments, operand);
     }
 
     /** The rows of a query plan. */
@@ -46,7 +74,11 @@ public final class Executor {
             case Plan.Values v -> {
                 List<List<Value>> rows = new ArrayList<>();
                 for (List<Expression> row : v.rows()) {
-                    rows.add(row.stream().map(e -> e.evaluate(List.of())).toList());
+                    Value[] out = new Value[row.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = row.get(i).evaluate(List.of(), this);
+                    }
+                    rows.add(List.of(out));
                 }
                 yield RowStream.of(rows.iterator());
             }
@@ -55,17 +87,18 @@ public final class Executor {
             case Plan.Projection p -> map(rows(p.source()), row -> {
                 Value[] out = new Value[p.expressions().size()];
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = p.expressions().get(i).evaluate(row);
+                    out[i] = p.expressions().get(i).evaluate(row, this);
                 }
                 return List.of(out);
             });
-            case Plan.NestedLoopJoin j -> Joins.nestedLoop(rows(j.left()), materialize(rows(j.right())),
-                    j.right().width(), j.predicate(), j.outer());
-            case Plan.HashJoin j -> Joins.hash(rows(j.left()), j.leftColumn(), materialize(rows(j.right())),
-                    j.rightColumn(), j.right().width(), j.residual(), j.outer());
-            case Plan.Aggregate a -> Aggregation.run(rows(a.source()), a.groupBy(), a.aggregates());
+            case Plan.NestedLoopJoin j -> Joins.nestedLoop(rows(j.left()), j.left().width(), materialize(rows(j.right())),
+                    j.right().width(), j.predicate(), j.kind(), this);
+            case Plan.HashJoin j -> Joins.hash(rows(j.left()), j.left().width(), j.leftColumn(),
+                    materialize(rows(j.right())), j.rightColumn(), j.right().width(), j.residual(), j.kind(), this);
+            case Plan.Aggregate a -> Aggregation.run(rows(a.source()), a.groupBy(), a.aggregates(), this);
             case Plan.Order o -> order(rows(o.source()), o.keys());
             case Plan.Distinct d -> distinct(rows(d.source()));
+            case Plan.SetOperation o -> SetOperations.run(rows(o.left()), rows(o.right()), o.operator(), o.all());
             case Plan.Limit l -> limit(rows(l.source()), count(l.limit(), "LIMIT", SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE));
             case Plan.Offset o -> offset(rows(o.source()),
                     count(o.offset(), "OFFSET", SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE));
@@ -77,43 +110,15 @@ public final class Executor {
 
     /** Runs an INSERT, UPDATE or DELETE plan; returns how many rows it changed. */
     public long write(Plan plan) {
-        return switch (plan) {
-            case Plan.Insert i -> {
-                long n = 0;
-                try (RowStream s = rows(i.source())) {
-                    while (s.hasNext()) {
-                        data.insert(i.table(), s.next());
-                        n++;
-                    }
-                }
-                data.finishStatement();
-                yield n;
-            }
-            case Plan.Update u -> {
-                List<List<Value>> old = materialize(rows(u.source()));
-                List<List<Value>> updated = new ArrayList<>(old.size());
-                for (List<Value> row : old) {
-                    Value[] next = row.toArray(Value[]::new);
-                    for (Plan.Assignment a : u.assignments()) {
-                        next[a.column()] = a.value().evaluate(row);
-                    }
-                    updated.add(List.of(next));
-                }
-                // Delete every old row first, then insert the new ones, so a key may move onto
-                // a key another updated row is leaving.
-                old.forEach(row -> data.delete(u.table(), row));
-                updated.forEach(row -> data.insert(u.table(), row));
-                data.finishStatement();
-                yield old.size();
-            }
-            case Plan.Delete d -> {
-                List<List<Value>> old = materialize(rows(d.source()));
-                old.forEach(row -> data.delete(d.table(), row));
-                data.finishStatement();
-                yield old.size();
-            }
-            default -> throw new InternalFailure("not a write: " + plan.getClass().getSimpleName());
-        };
+        return execute(plan).count();
+    }
+
+    /** What a write did: how many rows it changed, and its RETURNING rows (empty without RETURNING). */
+    public record Written(long count, List<List<Value>> returned) {}
+
+    /** Runs an INSERT, UPDATE or DELETE plan, with its ON CONFLICT and RETURNING clauses. */
+    public Written execute(Plan plan) {
+        return new Writes(data, this).run(plan);
     }
 
     static List<List<Value>> materialize(RowStream s) {
@@ -124,13 +129,13 @@ public final class Executor {
         return rows;
     }
 
-    private static RowStream filter(RowStream source, Expression predicate) {
+    private RowStream filter(RowStream source, Expression predicate) {
         return new Pull(source) {
             @Override
             protected List<Value> fetch() {
                 while (source.hasNext()) {
                     List<Value> row = source.next();
-                    if (Operators.truthy(predicate.evaluate(row))) {
+                    if (Operators.truthy(predicate.evaluate(row, Executor.this))) {
                         return row;
                     }
                 }
@@ -148,11 +153,22 @@ public final class Executor {
         };
     }
 
+    /** ORDER BY: a stable sort; NULLs first or last by each key's own rule, whatever its direction. */
     private static RowStream order(RowStream source, List<Plan.OrderKey> keys) {
         List<List<Value>> rows = materialize(source);
         Comparator<List<Value>> cmp = (a, b) -> {
             for (Plan.OrderKey k : keys) {
-                int c = ValueOrder.INSTANCE.compare(k.expression().evaluate(a), k.expression().evaluate(b));
+                Value x = k.expression().evaluate(a);
+                Value y = k.expression().evaluate(b);
+                boolean xNull = x instanceof Value.Null;
+                boolean yNull = y instanceof Value.Null;
+                if (xNull || yNull) {
+                    if (xNull != yNull) {
+                        return xNull == k.nullsFirst() ? -1 : 1;
+                    }
+                    continue;
+                }
+                int c = ValueOrder.INSTANCE.compare(x, y);
                 if (c != 0) {
                     return k.descending() ? -c : c;
                 }

@@ -3,79 +3,103 @@ package io.mynode.sql.exec;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
+import io.mynode.sql.plan.Plan;
 import io.mynode.sql.types.Operators;
 import io.mynode.sql.types.ValueOrder;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PrimitiveIterator;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
- * The two join algorithms. Both stream the left side and hold the right side in memory; a
- * left row with no match is padded with NULLs when the join is outer.
+ * The two join algorithms. Both stream the left side and hold the right side in memory (the
+ * caller materializes it: that list is the join's buffer); a left row with no match is padded
+ * with NULLs when the join is LEFT or FULL, and after the left side ends a FULL join emits every
+ * right row nothing matched, padded on the left.
  */
 final class Joins {
     private Joins() {}
 
     /** Pairs each left row with every right row that passes {@code predicate}. */
-    static RowStream nestedLoop(RowStream left, List<List<Value>> right, int rightWidth,
-            Optional<Expression> predicate, boolean outer) {
-        return probe(left, row -> right.iterator(), rightWidth, predicate, outer);
+    static RowStream nestedLoop(RowStream left, int leftWidth, List<List<Value>> right, int rightWidth,
+            Optional<Expression> predicate, Plan.JoinKind kind, Expression.Context context) {
+        return probe(left, leftWidth, right, row -> IntStream.range(0, right.size()).iterator(), rightWidth, predicate,
+                kind, context);
     }
 
     /**
      * Builds a hash table of the right rows on {@code rightColumn}, then probes it with each
      * left row's {@code leftColumn}. NULL and NaN keys match nothing, as {@code =} says.
      */
-    static RowStream hash(RowStream left, int leftColumn, List<List<Value>> right, int rightColumn, int rightWidth,
-            Optional<Expression> residual, boolean outer) {
-        Map<Value, List<List<Value>>> table = new HashMap<>();
-        for (List<Value> row : right) {
-            Value key = row.get(rightColumn);
+    static RowStream hash(RowStream left, int leftWidth, int leftColumn, List<List<Value>> right, int rightColumn,
+            int rightWidth, Optional<Expression> residual, Plan.JoinKind kind, Expression.Context context) {
+        Map<Value, List<Integer>> table = new HashMap<>();
+        for (int i = 0; i < right.size(); i++) {
+            Value key = right.get(i).get(rightColumn);
             if (joinable(key)) {
-                table.computeIfAbsent(ValueOrder.canonical(key), k -> new ArrayList<>()).add(row);
+                table.computeIfAbsent(ValueOrder.canonical(key), k -> new ArrayList<>()).add(i);
             }
         }
-        return probe(left, row -> {
+        return probe(left, leftWidth, right, row -> {
             Value key = row.get(leftColumn);
-            List<List<Value>> found = joinable(key) ? table.get(ValueOrder.canonical(key)) : null;
-            return found == null ? Collections.emptyIterator() : found.iterator();
-        }, rightWidth, residual, outer);
+            List<Integer> found = joinable(key) ? table.get(ValueOrder.canonical(key)) : null;
+            return found == null ? IntStream.empty().iterator() : found.stream().mapToInt(Integer::intValue).iterator();
+        }, rightWidth, residual, kind, context);
     }
 
     /**
      * The loop both joins share: for each left row, the right rows {@code candidatesFor} offers
-     * that pass {@code predicate}; for an outer join, a left row nothing matched is padded with
-     * NULLs. Only where the candidates come from differs between a nested loop and a hash join.
+     * (by position) that pass {@code predicate}; unmatched rows padded as the kind says. Only
+     * where the candidates come from differs between a nested loop and a hash join.
      */
-    private static RowStream probe(RowStream left, Function<List<Value>, Iterator<List<Value>>> candidatesFor,
-            int rightWidth, Optional<Expression> predicate, boolean outer) {
+    private static RowStream probe(RowStream left, int leftWidth, List<List<Value>> right,
+            Function<List<Value>, PrimitiveIterator.OfInt> candidatesFor, int rightWidth, Optional<Expression> predicate,
+            Plan.JoinKind kind, Expression.Context context) {
+        BitSet matchedRight = kind == Plan.JoinKind.FULL ? new BitSet(right.size()) : null;
         return new Executor.Pull(left) {
             private List<Value> current;
-            private Iterator<List<Value>> candidates = Collections.emptyIterator();
+            private PrimitiveIterator.OfInt candidates = IntStream.empty().iterator();
             private boolean matched;
+            private int unmatched = -1;
 
             @Override
             protected List<Value> fetch() {
                 while (true) {
+                    if (unmatched >= 0) {
+                        // FULL: after the left side, the right rows nothing matched.
+                        unmatched = matchedRight.nextClearBit(unmatched);
+                        if (unmatched >= right.size()) {
+                            return null;
+                        }
+                        return concat(nulls(leftWidth), right.get(unmatched++));
+                    }
                     while (candidates.hasNext()) {
-                        List<Value> joined = concat(current, candidates.next());
-                        if (predicate.isEmpty() || Operators.truthy(predicate.get().evaluate(joined))) {
+                        int i = candidates.nextInt();
+                        List<Value> joined = concat(current, right.get(i));
+                        if (predicate.isEmpty() || Operators.truthy(predicate.get().evaluate(joined, context))) {
                             matched = true;
+                            if (matchedRight != null) {
+                                matchedRight.set(i);
+                            }
                             return joined;
                         }
                     }
-                    if (current != null && outer && !matched) {
+                    if (current != null && kind.outer() && !matched) {
                         List<Value> padded = concat(current, nulls(rightWidth));
                         current = null;
                         return padded;
                     }
                     if (!left.hasNext()) {
-                        return null;
+                        if (matchedRight == null) {
+                            return null;
+                        }
+                        unmatched = 0;
+                        continue;
                     }
                     current = left.next();
                     matched = false;
@@ -101,6 +125,6 @@ final class Joins {
     }
 
     static List<Value> nulls(int n) {
-        return Collections.nCopies(n, Value.NULL);
+        return java.util.Collections.nCopies(n, Value.NULL);
     }
 }

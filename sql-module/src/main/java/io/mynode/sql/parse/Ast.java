@@ -6,19 +6,19 @@ import io.mynode.sql.types.Operators;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /**
  * The abstract syntax tree the {@link Parser} produces: what the user wrote, with names not yet
  * resolved and types not yet checked (that is the planner's work). Every node is an immutable
  * record in a sealed hierarchy, so the planner handles each case exhaustively.
+ * {@link SqlText} renders any node back to SQL.
  */
 public final class Ast {
     private Ast() {}
 
     /** A whole statement. */
     public sealed interface Statement permits CreateTable, DropTable, CreateIndex, DropIndex, Begin, Commit,
-            Rollback, Insert, Update, Delete, Select, Explain {}
+            Rollback, Insert, Update, Delete, Query, Explain {}
 
     /** {@code CREATE TABLE name (columns)}. */
     public record CreateTable(String name, List<ColumnDef> columns) implements Statement {}
@@ -44,20 +44,71 @@ public final class Ast {
 
     public record Rollback() implements Statement {}
 
-    /** {@code INSERT INTO table [(columns)] VALUES (...), ...}. */
-    public record Insert(String table, Optional<List<String>> columns, List<List<Expr>> rows) implements Statement {}
+    /**
+     * {@code INSERT INTO table [(columns)] source [ON CONFLICT ...] [RETURNING ...]}, where the
+     * source is {@code VALUES (...), ...} or any query.
+     */
+    public record Insert(String table, Optional<List<String>> columns, Query source, Optional<OnConflict> onConflict,
+            List<SelectItem> returning) implements Statement {
+        public Insert {
+            returning = List.copyOf(returning);
+        }
 
-    /** {@code UPDATE table SET column = expr, ... [WHERE]}; assignments in the order written. */
-    public record Update(String table, List<Assignment> set, Optional<Expr> where) implements Statement {}
+        /** A plain {@code INSERT ... VALUES}. */
+        public Insert(String table, Optional<List<String>> columns, List<List<Expr>> rows) {
+            this(table, columns, new Values(rows, List.of(), Optional.empty(), Optional.empty()), Optional.empty(),
+                    List.of());
+        }
+    }
+
+    /**
+     * {@code ON CONFLICT [(columns)] DO NOTHING} (an empty {@code update}) or
+     * {@code DO UPDATE SET ... [WHERE ...]}; the target is empty when no columns were named.
+     */
+    public record OnConflict(List<String> target, Optional<List<Assignment>> update, Optional<Expr> where) {}
+
+    /** {@code UPDATE table SET column = expr, ... [WHERE] [RETURNING]}; assignments in the order written. */
+    public record Update(String table, List<Assignment> set, Optional<Expr> where, List<SelectItem> returning)
+            implements Statement {
+        public Update(String table, List<Assignment> set, Optional<Expr> where) {
+            this(table, set, where, List.of());
+        }
+    }
 
     public record Assignment(String column, Expr value) {}
 
-    public record Delete(String table, Optional<Expr> where) implements Statement {}
+    public record Delete(String table, Optional<Expr> where, List<SelectItem> returning) implements Statement {
+        public Delete(String table, Optional<Expr> where) {
+            this(table, where, List.of());
+        }
+    }
 
-    /** A query. */
+    /**
+     * Something that yields rows: a SELECT, a set operation of two queries, or VALUES. Each may
+     * carry its own ORDER BY, LIMIT and OFFSET.
+     */
+    public sealed interface Query extends Statement permits Select, SetOperation, Values {
+        List<OrderItem> orderBy();
+
+        Optional<Expr> limit();
+
+        Optional<Expr> offset();
+    }
+
+    /** A SELECT. */
     public record Select(boolean distinct, List<SelectItem> items, Optional<From> from, Optional<Expr> where,
             List<Expr> groupBy, Optional<Expr> having, List<OrderItem> orderBy, Optional<Expr> limit,
-            Optional<Expr> offset) implements Statement {}
+            Optional<Expr> offset) implements Query {}
+
+    /** {@code left UNION|INTERSECT|EXCEPT [ALL] right}, then the ORDER BY and LIMIT of the whole. */
+    public record SetOperation(SetOperator operator, boolean all, Query left, Query right, List<OrderItem> orderBy,
+            Optional<Expr> limit, Optional<Expr> offset) implements Query {}
+
+    public enum SetOperator { UNION, INTERSECT, EXCEPT }
+
+    /** {@code VALUES (...), (...)} as a query; every row has the same number of expressions. */
+    public record Values(List<List<Expr>> rows, List<OrderItem> orderBy, Optional<Expr> limit, Optional<Expr> offset)
+            implements Query {}
 
     public record Explain(Statement statement) implements Statement {}
 
@@ -69,10 +120,18 @@ public final class Ast {
 
     public record ExprItem(Expr expr, Optional<String> alias) implements SelectItem {}
 
-    public record OrderItem(Expr expr, boolean descending) {}
+    /**
+     * One ORDER BY key; {@code nullsFirst} is empty when not written (NULLs then sort as if
+     * larger than every value: last ascending, first descending).
+     */
+    public record OrderItem(Expr expr, boolean descending, Optional<Boolean> nullsFirst) {
+        public OrderItem(Expr expr, boolean descending) {
+            this(expr, descending, Optional.empty());
+        }
+    }
 
-    /** The FROM clause: a table, or a join of two. */
-    public sealed interface From permits TableRef, Join {}
+    /** The FROM clause: a table, a subquery, or a join of two. */
+    public sealed interface From permits TableRef, Join, Derived {}
 
     public record TableRef(String table, Optional<String> alias) implements From {
         /** The name the rest of the query uses for this table. */
@@ -81,13 +140,26 @@ public final class Ast {
         }
     }
 
-    /** A join; {@code on} is empty for CROSS and comma joins. */
-    public record Join(From left, From right, JoinType type, Optional<Expr> on) implements From {}
+    /** A query in FROM, {@code (SELECT ...) AS alias [(column, ...)]}; the column names are optional. */
+    public record Derived(Query query, String alias, List<String> columns) implements From {}
 
-    public enum JoinType { INNER, LEFT, RIGHT, CROSS }
+    /**
+     * A join. {@code on} is empty for CROSS and comma joins, and for {@code USING} and
+     * {@code NATURAL} ones, which name their equated columns instead ({@code natural}: every
+     * column name the two sides share).
+     */
+    public record Join(From left, From right, JoinType type, Optional<Expr> on, List<String> using, boolean natural)
+            implements From {
+        public Join(From left, From right, JoinType type, Optional<Expr> on) {
+            this(left, right, type, on, List.of(), false);
+        }
+    }
+
+    public enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
 
     /** An expression as written. */
-    public sealed interface Expr permits Literal, Parameter, ColumnRef, Unary, Binary, Call, IsNull, Like, InList {}
+    public sealed interface Expr permits Literal, Parameter, ColumnRef, Unary, Binary, Call, IsNull, IsTruth, Like,
+            InList, Between, Case, Cast, ScalarSubquery, Exists, InSubquery, Quantified, Default {}
 
     public record Literal(Value value) implements Expr {}
 
@@ -103,14 +175,61 @@ public final class Ast {
 
     public record Binary(BinaryOp op, Expr left, Expr right) implements Expr {}
 
-    /** A function call; only the aggregates exist. {@code star} is {@code COUNT(*)}. */
-    public record Call(String name, List<Expr> args, boolean star) implements Expr {}
+    /**
+     * A function call, scalar or aggregate. {@code star} is {@code COUNT(*)}; {@code distinct}
+     * is {@code COUNT(DISTINCT x)}. Special-syntax functions arrive with ordinary arguments:
+     * {@code SUBSTRING(s FROM a FOR b)} as {@code substring(s, a, b)}, {@code POSITION(a IN b)} as
+     * {@code position(a, b)}, {@code TRIM(LEADING x FROM s)} as {@code ltrim(s, x)}.
+     */
+    public record Call(String name, List<Expr> args, boolean star, boolean distinct) implements Expr {
+        public Call(String name, List<Expr> args, boolean star) {
+            this(name, args, star, false);
+        }
+    }
 
     public record IsNull(Expr operand, boolean negated) implements Expr {}
 
-    public record Like(Expr operand, Expr pattern, boolean negated) implements Expr {}
+    /** {@code IS [NOT] TRUE | FALSE | UNKNOWN}: never NULL itself. */
+    public record IsTruth(Expr operand, Truth truth, boolean negated) implements Expr {}
+
+    public enum Truth { TRUE, FALSE, UNKNOWN }
+
+    /** {@code [NOT] LIKE | ILIKE pattern [ESCAPE e]}; without ESCAPE the escape character is backslash. */
+    public record Like(Expr operand, Expr pattern, boolean negated, boolean caseInsensitive, Optional<Expr> escape)
+            implements Expr {
+        public Like(Expr operand, Expr pattern, boolean negated) {
+            this(operand, pattern, negated, false, Optional.empty());
+        }
+    }
 
     public record InList(Expr operand, List<Expr> list, boolean negated) implements Expr {}
+
+    /** {@code [NOT] BETWEEN [SYMMETRIC] low AND high}. */
+    public record Between(Expr operand, Expr low, Expr high, boolean negated, boolean symmetric) implements Expr {}
+
+    /**
+     * {@code CASE [operand] WHEN ... THEN ... [ELSE ...] END}: with an operand each WHEN is a
+     * value compared to it, without one each WHEN is a condition.
+     */
+    public record Case(Optional<Expr> operand, List<When> whens, Optional<Expr> otherwise) implements Expr {}
+
+    public record When(Expr condition, Expr result) {}
+
+    /** {@code CAST(operand AS type)} or {@code operand::type}. */
+    public record Cast(Expr operand, DataType type) implements Expr {}
+
+    /** {@code (SELECT ...)} used as a value: one column, at most one row. */
+    public record ScalarSubquery(Query query) implements Expr {}
+
+    public record Exists(Query query) implements Expr {}
+
+    public record InSubquery(Expr operand, Query query, boolean negated) implements Expr {}
+
+    /** {@code operand op ANY|SOME|ALL (SELECT ...)}. */
+    public record Quantified(Expr operand, BinaryOp op, boolean all, Query query) implements Expr {}
+
+    /** The keyword {@code DEFAULT} as a value: the column's default, in INSERT VALUES and UPDATE SET only. */
+    public record Default() implements Expr {}
 
     public enum UnaryOp {
         PLUS("+"), MINUS("-"), NOT("NOT "), FACTORIAL("!");
@@ -124,6 +243,7 @@ public final class Ast {
 
     public enum BinaryOp {
         OR("OR", 1), AND("AND", 2),
+        IS_DISTINCT_FROM("IS DISTINCT FROM", 4), IS_NOT_DISTINCT_FROM("IS NOT DISTINCT FROM", 4),
         EQUAL("=", 5), NOT_EQUAL("!=", 5), LESS("<", 5), LESS_OR_EQUAL("<=", 5), GREATER(">", 5),
         GREATER_OR_EQUAL(">=", 5),
         CONCAT("||", 7), ADD("+", 8), SUBTRACT("-", 8), MULTIPLY("*", 9), DIVIDE("/", 9), REMAINDER("%", 9),
@@ -153,29 +273,6 @@ public final class Ast {
 
     /** Renders an expression back to SQL, fully parenthesised where precedence needs it. */
     public static String format(Expr e) {
-        return switch (e) {
-            case Literal(Value v) -> Operators.literal(v);
-            case Parameter(int index) -> "$" + index;
-            case ColumnRef(Optional<String> t, String c) -> t.map(x -> x + ".").orElse("") + c;
-            case Unary(UnaryOp op, Expr x) -> op == UnaryOp.FACTORIAL
-                    ? wrap(x) + "!" : op.symbol + wrap(x);
-            case Binary(BinaryOp op, Expr l, Expr r) -> wrap(l) + " " + op.symbol + " " + wrap(r);
-            case Call(String name, List<Expr> args, boolean star) -> name + "("
-                    + (star ? "*" : args.stream().map(Ast::format).collect(Collectors.joining(", "))) + ")";
-            case IsNull(Expr x, boolean neg) -> wrap(x) + (neg ? " IS NOT NULL" : " IS NULL");
-            case Like(Expr x, Expr p, boolean neg) -> wrap(x) + (neg ? " NOT LIKE " : " LIKE ") + wrap(p);
-            case InList(Expr x, List<Expr> list, boolean neg) -> wrap(x) + (neg ? " NOT IN (" : " IN (")
-                    + list.stream().map(Ast::format).collect(Collectors.joining(", ")) + ")";
-        };
-    }
-
-    private static String wrap(Expr e) {
-        return switch (e) {
-            case Literal l -> format(e);
-            case Parameter p -> format(e);
-            case ColumnRef c -> format(e);
-            case Call c -> format(e);
-            default -> "(" + format(e) + ")";
-        };
+        return SqlText.expression(e);
     }
 }

@@ -1,13 +1,9 @@
 package io.mynode.sql.parse;
 
 import io.mynode.kernel.error.SyntaxException;
-import io.mynode.kernel.sql.Value;
-import io.mynode.sql.parse.Ast.BinaryOp;
 import io.mynode.sql.parse.Ast.Expr;
 import io.mynode.sql.parse.Ast.Statement;
-import io.mynode.sql.parse.Ast.UnaryOp;
 import io.mynode.sql.types.DataType;
-import io.mynode.sql.types.Operators;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,35 +12,27 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * A recursive-descent parser with precedence climbing for expressions (as toyDB's), producing
- * one {@link Statement}. A syntax error names the line, the column and what was expected.
- *
- * <p>Operator precedence, loosest first, follows PostgreSQL: {@code OR}; {@code AND};
- * prefix {@code NOT}; {@code IS [NOT] NULL}; comparisons; {@code LIKE}, {@code IN};
- * {@code ||}; {@code + -}; {@code * / %}; {@code ^} (right-associative); prefix {@code + -};
- * postfix {@code !}.
+ * A recursive-descent parser producing one {@link Statement}; a syntax error names the line, the
+ * column and what was expected there. This class reads statements (DDL, writes, transaction
+ * control); the {@link QueryParser} reads queries and the {@link ExpressionParser} expressions,
+ * all three from one {@link TokenStream}.
  */
 public final class Parser {
-    private static final int NOT_PRECEDENCE = 3;
-    private static final int IS_PRECEDENCE = 4;
-    private static final int LIKE_PRECEDENCE = 6;
-    private static final int PREFIX_PRECEDENCE = 11;
-
     /** How deeply expressions may nest, so that hostile input cannot overflow the stack. */
-    static final int MAX_DEPTH = 200;
+    static final int MAX_DEPTH = ExpressionParser.MAX_DEPTH;
 
     /** How many operators one expression may chain ({@code a + b + ...}); an IN list has no limit. */
-    static final int MAX_CHAIN = 1000;
+    static final int MAX_CHAIN = ExpressionParser.MAX_CHAIN;
 
-    private final List<Token> tokens;
-    private int pos;
-    private int depth;
-    /** How many {@code ?} were read, and the highest {@code $n}; a statement uses one style only. */
-    private int questionMarks;
-    private int highestDollar;
+    private final TokenStream in;
+    private final ExpressionParser expressions;
+    private final QueryParser queries;
 
     private Parser(List<Token> tokens) {
-        this.tokens = tokens;
+        this.in = new TokenStream(tokens);
+        this.expressions = new ExpressionParser(in);
+        this.queries = new QueryParser(in, expressions);
+        expressions.queries(queries);
     }
 
     /** Parses exactly one statement, optionally followed by a semicolon. */
@@ -63,17 +51,17 @@ public final class Parser {
         Parser p = new Parser(Lexer.tokenize(sql));
         Statement s = p.statement();
         p.acceptSymbol(";");
-        if (p.peek().kind() != Token.Kind.END) {
+        if (!p.in.atEnd()) {
             throw p.expected("end of statement");
         }
-        return new Parsed(s, Math.max(p.questionMarks, p.highestDollar));
+        return new Parsed(s, p.expressions.parameters());
     }
 
     /** Parses a single expression, for tests and defaults. */
     public static Expr parseExpression(String sql) {
         Parser p = new Parser(Lexer.tokenize(sql));
         Expr e = p.expression(0);
-        if (p.peek().kind() != Token.Kind.END) {
+        if (!p.in.atEnd()) {
             throw p.expected("end of expression");
         }
         return e;
@@ -81,11 +69,15 @@ public final class Parser {
 
     private Statement statement() {
         Token t = peek();
+        if (t.isSymbol("(")) {
+            return queries.query();
+        }
         if (t.kind() != Token.Kind.KEYWORD) {
             throw expected("a statement");
         }
         return switch (t.text()) {
-            case "SELECT" -> select();
+            case "SELECT", "VALUES" -> queries.query();
+            case "WITH" -> with();
             case "INSERT" -> insert();
             case "UPDATE" -> update();
             case "DELETE" -> delete();
@@ -103,13 +95,31 @@ public final class Parser {
             case "EXPLAIN" -> {
                 next();
                 Token inner = peek();
-                if (!(inner.is("SELECT") || inner.is("INSERT") || inner.is("UPDATE") || inner.is("DELETE"))) {
-                    throw expected("SELECT, INSERT, UPDATE or DELETE after EXPLAIN");
+                if (!(inner.is("SELECT") || inner.is("VALUES") || inner.is("WITH") || inner.isSymbol("(")
+                        || inner.is("INSERT") || inner.is("UPDATE") || inner.is("DELETE"))) {
+                    throw expected("a query, INSERT, UPDATE or DELETE after EXPLAIN");
                 }
                 yield new Ast.Explain(statement());
             }
             default -> throw expected("a statement");
         };
+    }
+
+    /** {@code WITH ...} before a query or a write, whose FROM clauses and subqueries may use it. */
+    private Statement with() {
+        int start = in.mark();
+        queries.with();
+        try {
+            Token t = peek();
+            if (t.is("INSERT") || t.is("UPDATE") || t.is("DELETE")) {
+                return statement();
+            }
+        } finally {
+            queries.endWith();
+        }
+        // A query reads its own WITH.
+        in.reset(start);
+        return queries.query();
     }
 
     private Statement begin() {
@@ -212,24 +222,7 @@ public final class Parser {
     }
 
     private DataType dataType() {
-        Token t = peek();
-        if (t.kind() == Token.Kind.KEYWORD) {
-            DataType type = switch (t.text()) {
-                case "BOOL", "BOOLEAN" -> DataType.BOOLEAN;
-                case "INT", "INTEGER", "BIGINT" -> DataType.INTEGER;
-                case "FLOAT", "DOUBLE", "REAL" -> DataType.FLOAT;
-                case "STRING", "VARCHAR", "TEXT" -> DataType.STRING;
-                default -> null;
-            };
-            if (type != null) {
-                next();
-                if (t.is("DOUBLE")) {
-                    accept("PRECISION");
-                }
-                return type;
-            }
-        }
-        throw expected("a data type (BOOLEAN, INTEGER, FLOAT, STRING, VARCHAR or TEXT)");
+        return expressions.dataType();
     }
 
     private Statement drop() {
@@ -251,12 +244,17 @@ public final class Parser {
         return table ? new Ast.DropTable(name, ifExists) : new Ast.DropIndex(name, ifExists);
     }
 
+    /**
+     * {@code INSERT INTO t [(columns)] VALUES ... | query | DEFAULT VALUES [ON CONFLICT ...]
+     * [RETURNING ...]}.
+     */
     private Statement insert() {
         expect("INSERT");
         expect("INTO");
         String table = identifier("a table name");
         Optional<List<String>> columns = Optional.empty();
-        if (acceptSymbol("(")) {
+        if (peek().isSymbol("(") && !queries.startsQueryAt(1)) {
+            next();
             List<String> names = new ArrayList<>();
             do {
                 names.add(identifier("a column name"));
@@ -264,433 +262,132 @@ public final class Parser {
             expectSymbol(")");
             columns = Optional.of(List.copyOf(names));
         }
-        expect("VALUES");
-        List<List<Expr>> rows = new ArrayList<>();
-        do {
-            expectSymbol("(");
-            List<Expr> row = new ArrayList<>();
+        Ast.Query source;
+        if (accept("DEFAULT")) {
+            expect("VALUES");
+            if (columns.isPresent()) {
+                throw expected("no column list with DEFAULT VALUES");
+            }
+            columns = Optional.of(List.of());
+            source = new Ast.Values(List.of(List.of()), List.of(), Optional.empty(), Optional.empty());
+        } else if (peek().is("VALUES") || peek().is("SELECT") || peek().is("WITH") || peek().isSymbol("(")) {
+            source = queries.query();
+        } else {
+            throw expected("VALUES, a query or DEFAULT VALUES");
+        }
+        Optional<Ast.OnConflict> onConflict = Optional.empty();
+        if (accept("ON")) {
+            onConflict = Optional.of(onConflict());
+        }
+        return new Ast.Insert(table, columns, source, onConflict, returning());
+    }
+
+    /** After INSERT's ON: {@code CONFLICT [(columns)] DO NOTHING | DO UPDATE SET ... [WHERE ...]}. */
+    private Ast.OnConflict onConflict() {
+        in.expectWord("conflict");
+        List<String> target = new ArrayList<>();
+        if (accept("ON")) {
+            throw in.unsupported("ON CONFLICT ON CONSTRAINT");
+        }
+        if (acceptSymbol("(")) {
             do {
-                row.add(expression(0));
+                target.add(identifier("a column name"));
             } while (acceptSymbol(","));
             expectSymbol(")");
-            rows.add(List.copyOf(row));
+        }
+        if (peek().is("WHERE")) {
+            throw in.unsupported("a WHERE clause on the ON CONFLICT target");
+        }
+        expect("DO");
+        if (in.acceptWord("nothing")) {
+            return new Ast.OnConflict(List.copyOf(target), Optional.empty(), Optional.empty());
+        }
+        expect("UPDATE");
+        expect("SET");
+        List<Ast.Assignment> set = assignments();
+        Optional<Expr> where = accept("WHERE") ? Optional.of(expression(0)) : Optional.empty();
+        return new Ast.OnConflict(List.copyOf(target), Optional.of(set), where);
+    }
+
+    private List<Ast.Assignment> assignments() {
+        List<Ast.Assignment> set = new ArrayList<>();
+        do {
+            if (peek().isSymbol("(")) {
+                throw in.unsupported("SET (a, b) = (...)");
+            }
+            String column = identifier("a column name");
+            expectSymbol("=");
+            set.add(new Ast.Assignment(column, expression(0)));
         } while (acceptSymbol(","));
-        return new Ast.Insert(table, columns, List.copyOf(rows));
+        return List.copyOf(set);
+    }
+
+    private List<Ast.SelectItem> returning() {
+        return accept("RETURNING") ? queries.selectItems() : List.of();
     }
 
     private Statement update() {
         expect("UPDATE");
         String table = identifier("a table name");
         expect("SET");
-        List<Ast.Assignment> set = new ArrayList<>();
-        do {
-            String column = identifier("a column name");
-            expectSymbol("=");
-            set.add(new Ast.Assignment(column, expression(0)));
-        } while (acceptSymbol(","));
+        List<Ast.Assignment> set = assignments();
+        if (peek().is("FROM")) {
+            throw in.unsupported("UPDATE ... FROM");
+        }
         Optional<Expr> where = accept("WHERE") ? Optional.of(expression(0)) : Optional.empty();
-        return new Ast.Update(table, List.copyOf(set), where);
+        return new Ast.Update(table, set, where, returning());
     }
 
     private Statement delete() {
         expect("DELETE");
         expect("FROM");
         String table = identifier("a table name");
+        if (peek().is("USING")) {
+            throw in.unsupported("DELETE ... USING");
+        }
         Optional<Expr> where = accept("WHERE") ? Optional.of(expression(0)) : Optional.empty();
-        return new Ast.Delete(table, where);
+        return new Ast.Delete(table, where, returning());
     }
 
-    private Statement select() {
-        expect("SELECT");
-        boolean distinct = accept("DISTINCT");
-        if (!distinct) {
-            accept("ALL");
-        }
-        List<Ast.SelectItem> items = new ArrayList<>();
-        do {
-            items.add(selectItem());
-        } while (acceptSymbol(","));
-        Optional<Ast.From> from = accept("FROM") ? Optional.of(from()) : Optional.empty();
-        Optional<Expr> where = accept("WHERE") ? Optional.of(expression(0)) : Optional.empty();
-        List<Expr> groupBy = new ArrayList<>();
-        if (accept("GROUP")) {
-            expect("BY");
-            do {
-                groupBy.add(expression(0));
-            } while (acceptSymbol(","));
-        }
-        Optional<Expr> having = accept("HAVING") ? Optional.of(expression(0)) : Optional.empty();
-        List<Ast.OrderItem> orderBy = new ArrayList<>();
-        if (accept("ORDER")) {
-            expect("BY");
-            do {
-                Expr e = expression(0);
-                boolean desc = false;
-                if (accept("DESC")) {
-                    desc = true;
-                } else {
-                    accept("ASC");
-                }
-                orderBy.add(new Ast.OrderItem(e, desc));
-            } while (acceptSymbol(","));
-        }
-        Optional<Expr> limit = Optional.empty();
-        Optional<Expr> offset = Optional.empty();
-        // PostgreSQL takes LIMIT and OFFSET in either order.
-        for (int i = 0; i < 2; i++) {
-            if (limit.isEmpty() && accept("LIMIT")) {
-                limit = Optional.of(expression(0));
-            } else if (offset.isEmpty() && accept("OFFSET")) {
-                offset = Optional.of(expression(0));
-            }
-        }
-        return new Ast.Select(distinct, List.copyOf(items), from, where, List.copyOf(groupBy), having,
-                List.copyOf(orderBy), limit, offset);
-    }
-
-    private Ast.SelectItem selectItem() {
-        if (acceptSymbol("*")) {
-            return new Ast.AllColumns(Optional.empty());
-        }
-        if (peek().kind() == Token.Kind.IDENTIFIER && peek(1).isSymbol(".") && peek(2).isSymbol("*")) {
-            String table = next().text();
-            next();
-            next();
-            return new Ast.AllColumns(Optional.of(table));
-        }
-        Expr e = expression(0);
-        Optional<String> alias = Optional.empty();
-        if (accept("AS")) {
-            alias = Optional.of(identifier("a column alias"));
-        } else if (peek().kind() == Token.Kind.IDENTIFIER) {
-            alias = Optional.of(next().text());
-        }
-        return new Ast.ExprItem(e, alias);
-    }
-
-    private Ast.From from() {
-        Ast.From left = tableRef();
-        while (true) {
-            if (acceptSymbol(",")) {
-                left = new Ast.Join(left, tableRef(), Ast.JoinType.CROSS, Optional.empty());
-                continue;
-            }
-            Ast.JoinType type;
-            if (accept("CROSS")) {
-                expect("JOIN");
-                left = new Ast.Join(left, tableRef(), Ast.JoinType.CROSS, Optional.empty());
-                continue;
-            } else if (accept("JOIN")) {
-                type = Ast.JoinType.INNER;
-            } else if (accept("INNER")) {
-                expect("JOIN");
-                type = Ast.JoinType.INNER;
-            } else if (accept("LEFT")) {
-                accept("OUTER");
-                expect("JOIN");
-                type = Ast.JoinType.LEFT;
-            } else if (accept("RIGHT")) {
-                accept("OUTER");
-                expect("JOIN");
-                type = Ast.JoinType.RIGHT;
-            } else {
-                return left;
-            }
-            Ast.From right = tableRef();
-            expect("ON");
-            left = new Ast.Join(left, right, type, Optional.of(expression(0)));
-        }
-    }
-
-    private Ast.TableRef tableRef() {
-        String table = identifier("a table name");
-        Optional<String> alias = Optional.empty();
-        if (accept("AS")) {
-            alias = Optional.of(identifier("a table alias"));
-        } else if (peek().kind() == Token.Kind.IDENTIFIER) {
-            alias = Optional.of(next().text());
-        }
-        return new Ast.TableRef(table, alias);
-    }
-
-    /** Precedence climbing: parses operators binding tighter than {@code minPrecedence}. */
-    private Expr expression(int minPrecedence) {
-        if (++depth > MAX_DEPTH) {
-            Token t = peek();
-            throw Lexer.error(t.line(), t.column(), "an expression nested at most " + MAX_DEPTH + " deep",
-                    "deeper nesting");
-        }
-        try {
-            return climb(minPrecedence);
-        } finally {
-            depth--;
-        }
-    }
-
-    private Expr climb(int minPrecedence) {
-        Expr left = prefix();
-        int chain = 0;
-        while (true) {
-            Token t = peek();
-            // Each operator taken here nests the tree one level deeper on the left.
-            if (chain++ > MAX_CHAIN) {
-                throw Lexer.error(t.line(), t.column(), "at most " + MAX_CHAIN + " operators in a row", "more");
-            }
-            if (t.is("IS") && IS_PRECEDENCE > minPrecedence) {
-                next();
-                boolean negated = accept("NOT");
-                expect("NULL");
-                left = new Ast.IsNull(left, negated);
-                continue;
-            }
-            if (LIKE_PRECEDENCE > minPrecedence && (t.is("LIKE") || t.is("IN")
-                    || (t.is("NOT") && (peek(1).is("LIKE") || peek(1).is("IN"))))) {
-                boolean negated = accept("NOT");
-                if (accept("LIKE")) {
-                    left = new Ast.Like(left, expression(LIKE_PRECEDENCE), negated);
-                } else {
-                    expect("IN");
-                    expectSymbol("(");
-                    List<Expr> list = new ArrayList<>();
-                    do {
-                        list.add(expression(0));
-                    } while (acceptSymbol(","));
-                    expectSymbol(")");
-                    left = new Ast.InList(left, List.copyOf(list), negated);
-                }
-                continue;
-            }
-            if (t.isSymbol("!") && !peek(1).isSymbol("=")) {
-                next();
-                left = new Ast.Unary(UnaryOp.FACTORIAL, left);
-                continue;
-            }
-            Optional<BinaryOp> op = binaryOp(t);
-            if (op.isEmpty() || op.get().precedence <= minPrecedence) {
-                return left;
-            }
-            next();
-            BinaryOp o = op.get();
-            // ^ is right-associative: its right side may contain another ^.
-            int next = o == BinaryOp.POWER ? o.precedence - 1 : o.precedence;
-            left = new Ast.Binary(o, left, expression(next));
-        }
-    }
-
-    private Expr prefix() {
-        Token t = peek();
-        if (t.is("NOT")) {
-            next();
-            return new Ast.Unary(UnaryOp.NOT, expression(NOT_PRECEDENCE - 1));
-        }
-        if (t.isSymbol("-") || t.isSymbol("+")) {
-            next();
-            // A minus sign before a number literal is part of it, so that the smallest
-            // integer can be written.
-            Token n = peek();
-            if (t.isSymbol("-") && n.kind() == Token.Kind.INTEGER && n.text().equals("9223372036854775808")) {
-                next();
-                return new Ast.Literal(Value.of(Long.MIN_VALUE));
-            }
-            Expr operand = expression(PREFIX_PRECEDENCE - 1);
-            return new Ast.Unary(t.isSymbol("-") ? UnaryOp.MINUS : UnaryOp.PLUS, operand);
-        }
-        return atom();
-    }
-
-    private Expr atom() {
-        int start = pos;
-        Token t = next();
-        switch (t.kind()) {
-            case INTEGER -> {
-                return new Ast.Literal(Value.of(parseLong(t)));
-            }
-            case FLOAT -> {
-                return new Ast.Literal(Value.of(Double.parseDouble(t.text())));
-            }
-            case STRING -> {
-                try {
-                    return new Ast.Literal(Operators.string(t.text()));
-                } catch (io.mynode.kernel.error.InvalidInputException e) {
-                    throw new SyntaxException("line " + t.line() + ", column " + t.column() + ": " + e.getMessage());
-                }
-            }
-            case IDENTIFIER -> {
-                if (peek().isSymbol("(")) {
-                    return call(t.text());
-                }
-                if (acceptSymbol(".")) {
-                    return new Ast.ColumnRef(Optional.of(t.text()), identifier("a column name"));
-                }
-                return new Ast.ColumnRef(Optional.empty(), t.text());
-            }
-            case PARAMETER -> {
-                return parameter(t);
-            }
-            case KEYWORD -> {
-                switch (t.text()) {
-                    case "TRUE" -> {
-                        return new Ast.Literal(Value.TRUE);
-                    }
-                    case "FALSE" -> {
-                        return new Ast.Literal(Value.FALSE);
-                    }
-                    case "NULL" -> {
-                        return new Ast.Literal(Value.NULL);
-                    }
-                    case "NAN" -> {
-                        return new Ast.Literal(Value.of(Double.NaN));
-                    }
-                    case "INFINITY" -> {
-                        return new Ast.Literal(Value.of(Double.POSITIVE_INFINITY));
-                    }
-                    default -> {
-                    }
-                }
-            }
-            case SYMBOL -> {
-                if (t.text().equals("(")) {
-                    Expr e = expression(0);
-                    expectSymbol(")");
-                    return e;
-                }
-            }
-            case END -> {
-            }
-        }
-        pos = start;
-        throw expected("an expression");
-    }
-
-    private Expr parameter(Token t) {
-        if (t.text().equals("?")) {
-            if (highestDollar > 0) {
-                throw new SyntaxException("syntax error at line " + t.line() + ", column " + t.column()
-                        + ": a statement numbers its parameters with ? or with $n, not both");
-            }
-            if (questionMarks == Lexer.MAX_PARAMETER) {
-                throw new SyntaxException("syntax error at line " + t.line() + ", column " + t.column()
-                        + ": more than " + Lexer.MAX_PARAMETER + " parameters");
-            }
-            return new Ast.Parameter(++questionMarks);
-        }
-        if (questionMarks > 0) {
-            throw new SyntaxException("syntax error at line " + t.line() + ", column " + t.column()
-                    + ": a statement numbers its parameters with ? or with $n, not both");
-        }
-        int n = Integer.parseInt(t.text().substring(1));
-        highestDollar = Math.max(highestDollar, n);
-        return new Ast.Parameter(n);
-    }
-
-    private Expr call(String name) {
-        expectSymbol("(");
-        if (acceptSymbol("*")) {
-            expectSymbol(")");
-            return new Ast.Call(name, List.of(), true);
-        }
-        List<Expr> args = new ArrayList<>();
-        if (!peek().isSymbol(")")) {
-            do {
-                args.add(expression(0));
-            } while (acceptSymbol(","));
-        }
-        expectSymbol(")");
-        return new Ast.Call(name, List.copyOf(args), false);
-    }
-
-    private static Optional<BinaryOp> binaryOp(Token t) {
-        if (t.is("AND")) {
-            return Optional.of(BinaryOp.AND);
-        }
-        if (t.is("OR")) {
-            return Optional.of(BinaryOp.OR);
-        }
-        if (t.kind() != Token.Kind.SYMBOL) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(switch (t.text()) {
-            case "=" -> BinaryOp.EQUAL;
-            case "!=", "<>" -> BinaryOp.NOT_EQUAL;
-            case "<" -> BinaryOp.LESS;
-            case "<=" -> BinaryOp.LESS_OR_EQUAL;
-            case ">" -> BinaryOp.GREATER;
-            case ">=" -> BinaryOp.GREATER_OR_EQUAL;
-            case "||" -> BinaryOp.CONCAT;
-            case "+" -> BinaryOp.ADD;
-            case "-" -> BinaryOp.SUBTRACT;
-            case "*" -> BinaryOp.MULTIPLY;
-            case "/" -> BinaryOp.DIVIDE;
-            case "%" -> BinaryOp.REMAINDER;
-            case "^" -> BinaryOp.POWER;
-            default -> null;
-        });
-    }
+    // The token stream's operations under short names, so that statement rules read as grammar.
 
     private long parseLong(Token t) {
-        try {
-            return Long.parseLong(t.text());
-        } catch (NumberFormatException e) {
-            throw Lexer.error(t.line(), t.column(), "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE,
-                    t.text());
-        }
+        return in.parseLong(t);
+    }
+
+    private Expr expression(int minPrecedence) {
+        return expressions.expression(minPrecedence);
     }
 
     private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+        return in.peek();
     }
 
     private Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != Token.Kind.END) {
-            pos++;
-        }
-        return t;
+        return in.next();
     }
 
     private boolean accept(String keyword) {
-        if (peek().is(keyword)) {
-            pos++;
-            return true;
-        }
-        return false;
+        return in.accept(keyword);
     }
 
     private boolean acceptSymbol(String symbol) {
-        if (peek().isSymbol(symbol)) {
-            pos++;
-            return true;
-        }
-        return false;
+        return in.acceptSymbol(symbol);
     }
 
     private void expect(String keyword) {
-        if (!accept(keyword)) {
-            throw expected(keyword);
-        }
+        in.expect(keyword);
     }
 
     private void expectSymbol(String symbol) {
-        if (!acceptSymbol(symbol)) {
-            throw expected("'" + symbol + "'");
-        }
+        in.expectSymbol(symbol);
     }
 
     private String identifier(String what) {
-        Token t = peek();
-        if (t.kind() != Token.Kind.IDENTIFIER) {
-            throw expected(what);
-        }
-        pos++;
-        return t.text();
+        return in.identifier(what);
     }
 
     private SyntaxException expected(String what) {
-        Token t = peek();
-        return Lexer.error(t.line(), t.column(), what, t.describe());
+        return in.expected(what);
     }
 }

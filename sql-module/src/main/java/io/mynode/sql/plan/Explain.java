@@ -32,10 +32,43 @@ public final class Explain {
         }
         out.append(first).append(describe(plan));
         List<Plan> children = children(plan);
-        for (int i = 0; i < children.size(); i++) {
-            boolean last = i == children.size() - 1;
-            render(children.get(i), rest + (last ? "└─ " : "├─ "), rest + (last ? "   " : "│  "), out);
+        List<Expression.Subquery> subqueries = subqueries(plan);
+        int total = children.size() + subqueries.size();
+        for (int i = 0; i < total; i++) {
+            boolean last = i == total - 1;
+            String childFirst = rest + (last ? "└─ " : "├─ ");
+            String childRest = rest + (last ? "   " : "│  ");
+            if (i < children.size()) {
+                render(children.get(i), childFirst, childRest, out);
+            } else {
+                Expression.Subquery q = subqueries.get(i - children.size());
+                out.append('\n').append(childFirst).append("Subquery: ").append(q.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(q.comparison().map(c -> " " + c.symbol()).orElse(""))
+                        .append(q.arguments().isEmpty() ? "" : ", correlated: " + java.util.stream.IntStream
+                                .range(0, q.arguments().size()).mapToObj(a -> "$" + (a + 1) + " = "
+                                        + q.arguments().get(a).format()).collect(Collectors.joining(", ")));
+                render(q.plan(), childRest + "└─ ", childRest + "   ", out);
+            }
         }
+    }
+
+    /** The subqueries in a node's own expressions (not its children's), outermost first. */
+    private static List<Expression.Subquery> subqueries(Plan plan) {
+        List<Expression.Subquery> found = new java.util.ArrayList<>();
+        Optimizer.mapExpressions(Optimizer.mapChildren(plan, c -> new Plan.Nothing(c.width())), e -> {
+            collect(e, found);
+            return e;
+        });
+        return found;
+    }
+
+    private static void collect(Expression e, List<Expression.Subquery> found) {
+        e.transform(x -> {
+            if (x instanceof Expression.Subquery q && !found.contains(q)) {
+                found.add(q);
+            }
+            return x;
+        });
     }
 
     private static String table(String name, String alias) {
@@ -55,21 +88,31 @@ public final class Explain {
             case Plan.Filter f -> "Filter: " + f.predicate().format();
             case Plan.Projection p -> "Projection: "
                     + p.expressions().stream().map(Expression::format).collect(Collectors.joining(", "));
-            case Plan.NestedLoopJoin j -> "NestedLoopJoin: " + (j.outer() ? "left" : j.predicate().isPresent() ? "inner" : "cross")
-                    + j.predicate().map(p -> " on " + p.format()).orElse("");
-            case Plan.HashJoin j -> "HashJoin: " + (j.outer() ? "left" : "inner") + " on " + j.label()
+            case Plan.NestedLoopJoin j -> "NestedLoopJoin: " + (j.outer() ? kind(j.kind())
+                    : j.predicate().isPresent() ? "inner" : "cross") + j.predicate().map(p -> " on " + p.format()).orElse("");
+            case Plan.HashJoin j -> "HashJoin: " + kind(j.kind()) + " on " + j.label()
                     + j.residual().map(r -> " and " + r.format()).orElse("");
             case Plan.Aggregate a -> "Aggregate: " + String.join(", ", aggregateParts(a));
             case Plan.Order o -> "Order: " + o.keys().stream()
-                    .map(k -> k.expression().format() + (k.descending() ? " desc" : " asc")).collect(Collectors.joining(", "));
+                    .map(k -> k.expression().format() + (k.descending() ? " desc" : " asc")
+                            + (k.nullsFirst() != k.descending() ? (k.nullsFirst() ? " nulls first" : " nulls last") : ""))
+                    .collect(Collectors.joining(", "));
             case Plan.Distinct d -> "Distinct";
+            case Plan.SetOperation o -> "SetOperation: " + o.operator().name().toLowerCase(java.util.Locale.ROOT)
+                    + (o.all() ? " all" : "");
             case Plan.Limit l -> "Limit: " + l.limit().format();
             case Plan.Offset o -> "Offset: " + o.offset().format();
-            case Plan.Insert i -> "Insert: " + i.table().name();
+            case Plan.Insert i -> "Insert: " + i.table().name() + i.conflict().map(c -> " on conflict"
+                    + (c.target().isEmpty() ? "" : " (" + c.target().stream().map(t -> i.table().columns().get(t).name())
+                            .collect(Collectors.joining(", ")) + ")")
+                    + c.update().map(u -> " do update " + u.stream().map(a -> i.table().columns().get(a.column()).name()
+                            + " = " + a.value().format()).collect(Collectors.joining(", "))
+                            + c.where().map(w -> " where " + w.format()).orElse("")).orElse(" do nothing")).orElse("")
+                    + returning(i.returning());
             case Plan.Update u -> "Update: " + u.table().name() + " (" + u.assignments().stream()
                     .map(a -> u.table().columns().get(a.column()).name() + " = " + a.value().format())
-                    .collect(Collectors.joining(", ")) + ")";
-            case Plan.Delete d -> "Delete: " + d.table().name();
+                    .collect(Collectors.joining(", ")) + ")" + returning(u.returning());
+            case Plan.Delete d -> "Delete: " + d.table().name() + returning(d.returning());
         };
     }
 
@@ -107,6 +150,15 @@ public final class Explain {
         return String.join(" OR ", out);
     }
 
+    private static String kind(Plan.JoinKind k) {
+        return k.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String returning(java.util.Optional<Plan.Returning> r) {
+        return r.map(x -> " returning " + x.expressions().stream().map(Expression::format)
+                .collect(Collectors.joining(", "))).orElse("");
+    }
+
     private static List<String> aggregateParts(Plan.Aggregate a) {
         List<String> parts = new ArrayList<>();
         a.aggregates().forEach(c -> parts.add(c.format()));
@@ -125,6 +177,7 @@ public final class Explain {
             case Plan.Aggregate a -> List.of(a.source());
             case Plan.Order o -> List.of(o.source());
             case Plan.Distinct d -> List.of(d.source());
+            case Plan.SetOperation o -> List.of(o.left(), o.right());
             case Plan.Limit l -> List.of(l.source());
             case Plan.Offset o -> List.of(o.source());
             case Plan.Insert i -> List.of(i.source());

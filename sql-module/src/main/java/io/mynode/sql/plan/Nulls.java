@@ -29,8 +29,9 @@ final class Nulls {
                 case Expression.Constant(Value v) -> v instanceof Value.Null ? Nullability.NULLABLE : Nullability.NOT_NULL;
                 default -> Nullability.UNKNOWN;
             };
-            case Plan.NestedLoopJoin j -> join(j.left(), j.right(), j.outer(), column);
-            case Plan.HashJoin j -> join(j.left(), j.right(), j.outer(), column);
+            case Plan.NestedLoopJoin j -> join(j.left(), j.right(), j.kind(), column);
+            case Plan.HashJoin j -> join(j.left(), j.right(), j.kind(), column);
+            case Plan.SetOperation o -> either(of(o.left(), column), of(o.right(), column));
             case Plan.Aggregate a -> column >= a.groupBy().size()
                     && a.aggregates().get(column - a.groupBy().size()).function() == Plan.Function.COUNT
                     ? Nullability.NOT_NULL : Nullability.UNKNOWN;
@@ -38,13 +39,20 @@ final class Nulls {
         };
     }
 
-    private static Nullability join(Plan left, Plan right, boolean outer, int column) {
+    /** A join's column: from the side that may be padded with NULLs (the right of LEFT, both of FULL) nullable. */
+    private static Nullability join(Plan left, Plan right, Plan.JoinKind kind, int column) {
         int lw = left.width();
-        if (column < lw) {
-            return of(left, column);
+        boolean padded = column < lw ? kind == Plan.JoinKind.FULL : kind.outer();
+        Nullability n = column < lw ? of(left, column) : of(right, column - lw);
+        return padded && n == Nullability.NOT_NULL ? Nullability.NULLABLE : n;
+    }
+
+    /** A column that comes from one input or another: NOT NULL only if both say so. */
+    private static Nullability either(Nullability a, Nullability b) {
+        if (a == b) {
+            return a;
         }
-        Nullability n = of(right, column - lw);
-        return outer && n == Nullability.NOT_NULL ? Nullability.NULLABLE : n;
+        return a == Nullability.UNKNOWN || b == Nullability.UNKNOWN ? Nullability.UNKNOWN : Nullability.NULLABLE;
     }
 
     private static Nullability table(io.mynode.sql.store.Table table, int column) {

@@ -38,7 +38,10 @@ public final class Optimizer {
     private Optimizer() {}
 
     public static Plan optimize(Plan plan) {
-        Plan p = mapExpressions(plan, Optimizer::fold);
+        // Each subquery's plan is optimized on its own, as a whole plan.
+        Plan p = mapExpressions(plan, e -> e.transform(x -> x instanceof Expression.Subquery s
+                ? new Expression.Subquery(s.kind(), optimize(s.plan()), s.arguments(), s.operand(), s.comparison()) : x));
+        p = mapExpressions(p, Optimizer::fold);
         p = pushDown(p);
         return choose(p);
     }
@@ -113,7 +116,10 @@ public final class Optimizer {
                     BitSet cols = c.columns();
                     boolean leftOnly = cols.isEmpty() || cols.previousSetBit(cols.length()) < lw;
                     boolean rightOnly = cols.nextSetBit(0) >= lw || cols.isEmpty();
-                    if (j.outer()) {
+                    if (j.kind() == Plan.JoinKind.FULL) {
+                        // Every row of both sides survives a FULL JOIN: nothing may filter either side.
+                        stay.add(c);
+                    } else if (j.outer()) {
                         // ON conditions on the right side only decide which right rows match.
                         (rightOnly ? toRight : stay).add(c);
                     } else if (leftOnly && !cols.isEmpty()) {
@@ -126,7 +132,7 @@ public final class Optimizer {
                 }
                 Plan left = Expression.and(toLeft).map(e -> filter(j.left(), e)).orElse(j.left());
                 Plan right = Expression.and(toRight).map(e -> filter(j.right(), e.shift(-lw))).orElse(j.right());
-                yield new Plan.NestedLoopJoin(left, right, Expression.and(stay), j.outer());
+                yield new Plan.NestedLoopJoin(left, right, Expression.and(stay), j.kind());
             }
             default -> p;
         };
@@ -147,7 +153,7 @@ public final class Optimizer {
                 List<Expression> toRight = new ArrayList<>();
                 for (Expression c : Expression.conjuncts(predicate)) {
                     BitSet cols = c.columns();
-                    if (cols.isEmpty()) {
+                    if (cols.isEmpty() || j.kind() == Plan.JoinKind.FULL) {
                         stay.add(c);
                     } else if (cols.previousSetBit(cols.length()) < lw) {
                         toLeft.add(c);
@@ -161,7 +167,7 @@ public final class Optimizer {
                 Plan right = Expression.and(toRight).map(e -> filter(j.right(), e.shift(-lw))).orElse(j.right());
                 Plan joined;
                 if (j.outer()) {
-                    joined = new Plan.NestedLoopJoin(left, right, j.predicate(), true);
+                    joined = new Plan.NestedLoopJoin(left, right, j.predicate(), j.kind());
                 } else {
                     // An inner join's WHERE conditions on both sides are join conditions.
                     List<Expression> on = new ArrayList<>();
@@ -171,7 +177,7 @@ public final class Optimizer {
                         (c.isConstant() ? both : on).add(c);
                     }
                     stay = both;
-                    joined = new Plan.NestedLoopJoin(left, right, Expression.and(on), false);
+                    joined = new Plan.NestedLoopJoin(left, right, Expression.and(on), Plan.JoinKind.INNER);
                 }
                 yield Expression.and(stay).<Plan>map(e -> new Plan.Filter(joined, e)).orElse(joined);
             }
@@ -212,7 +218,8 @@ public final class Optimizer {
             case Plan.NestedLoopJoin j when !j.outer() && (j.left() instanceof Plan.Nothing
                     || j.right() instanceof Plan.Nothing || j.predicate().filter(Optimizer::never).isPresent()) ->
                     new Plan.Nothing(p.width());
-            case Plan.NestedLoopJoin j when j.outer() && j.left() instanceof Plan.Nothing -> new Plan.Nothing(p.width());
+            case Plan.NestedLoopJoin j when j.kind() == Plan.JoinKind.LEFT && j.left() instanceof Plan.Nothing ->
+                    new Plan.Nothing(p.width());
             case Plan.NestedLoopJoin j when j.predicate().isPresent() -> hashJoin(j);
             case Plan.Order(Plan.Projection proj, List<Plan.OrderKey> keys) when inKeyOrder(proj, keys) -> proj;
             default -> p;
@@ -250,7 +257,7 @@ public final class Optimizer {
                 Expression.Column r = a.index() < lw ? b : a;
                 List<Expression> rest = new ArrayList<>(parts);
                 rest.remove(i);
-                return new Plan.HashJoin(j.left(), l.index(), j.right(), r.index() - lw, Expression.and(rest), j.outer(),
+                return new Plan.HashJoin(j.left(), l.index(), j.right(), r.index() - lw, Expression.and(rest), j.kind(),
                         parts.get(i).format());
             }
         }
@@ -259,8 +266,8 @@ public final class Optimizer {
 
     // ---- tree plumbing
 
-    /** The same node with {@code f} applied to each child plan. */
-    static Plan mapChildren(Plan p, UnaryOperator<Plan> f) {
+    /** The same node with {@code f} applied to each child plan (not to subqueries' plans). */
+    public static Plan mapChildren(Plan p, UnaryOperator<Plan> f) {
         return switch (p) {
             case Plan.Scan s -> s;
             case Plan.KeyScan k -> k;
@@ -269,28 +276,30 @@ public final class Optimizer {
             case Plan.Nothing n -> n;
             case Plan.Filter(Plan s, Expression e) -> new Plan.Filter(f.apply(s), e);
             case Plan.Projection(Plan s, List<Expression> e, List<String> l) -> new Plan.Projection(f.apply(s), e, l);
-            case Plan.NestedLoopJoin(Plan l, Plan r, Optional<Expression> e, boolean o) ->
-                    new Plan.NestedLoopJoin(f.apply(l), f.apply(r), e, o);
-            case Plan.HashJoin(Plan l, int lc, Plan r, int rc, Optional<Expression> e, boolean o, String label) ->
-                    new Plan.HashJoin(f.apply(l), lc, f.apply(r), rc, e, o, label);
+            case Plan.NestedLoopJoin(Plan l, Plan r, Optional<Expression> e, Plan.JoinKind k) ->
+                    new Plan.NestedLoopJoin(f.apply(l), f.apply(r), e, k);
+            case Plan.HashJoin(Plan l, int lc, Plan r, int rc, Optional<Expression> e, Plan.JoinKind k, String label) ->
+                    new Plan.HashJoin(f.apply(l), lc, f.apply(r), rc, e, k, label);
             case Plan.Aggregate(Plan s, List<Expression> g, List<Plan.AggregateCall> a) -> new Plan.Aggregate(f.apply(s), g, a);
             case Plan.Order(Plan s, List<Plan.OrderKey> k) -> new Plan.Order(f.apply(s), k);
             case Plan.Distinct(Plan s) -> new Plan.Distinct(f.apply(s));
+            case Plan.SetOperation(Plan l, Plan r, var op, boolean all) -> new Plan.SetOperation(f.apply(l), f.apply(r), op, all);
             case Plan.Limit(Plan s, Expression n) -> new Plan.Limit(f.apply(s), n);
             case Plan.Offset(Plan s, Expression n) -> new Plan.Offset(f.apply(s), n);
-            case Plan.Insert(Table t, Plan s) -> new Plan.Insert(t, f.apply(s));
-            case Plan.Update(Table t, Plan s, List<Plan.Assignment> a) -> new Plan.Update(t, f.apply(s), a);
-            case Plan.Delete(Table t, Plan s) -> new Plan.Delete(t, f.apply(s));
+            case Plan.Insert(Table t, Plan s, var c, var r) -> new Plan.Insert(t, f.apply(s), c, r);
+            case Plan.Update(Table t, Plan s, List<Plan.Assignment> a, var r) -> new Plan.Update(t, f.apply(s), a, r);
+            case Plan.Delete(Table t, Plan s, var r) -> new Plan.Delete(t, f.apply(s), r);
         };
     }
 
     /**
      * The same tree with {@code f} applied to every expression of every node a planner makes (the
-     * key and index scans and hash joins only the optimizer makes hold values, not expressions).
+     * key and index scans and hash joins only the optimizer makes hold values, not expressions;
+     * the plans of subqueries are the expressions' own, see {@link Expression#bind}).
      * This is how a prepared statement's parameters get their values ({@link Expression#bind}): a
      * node whose expressions this skips would keep a parameter unbound.
      */
-    static Plan mapExpressions(Plan plan, UnaryOperator<Expression> f) {
+    public static Plan mapExpressions(Plan plan, UnaryOperator<Expression> f) {
         Plan p = mapChildren(plan, c -> mapExpressions(c, f));
         return switch (p) {
             case Plan.Scan(Table t, String a, Optional<Expression> e) -> new Plan.Scan(t, a, e.map(f));
@@ -299,18 +308,33 @@ public final class Optimizer {
             case Plan.Filter(Plan s, Expression e) -> new Plan.Filter(s, f.apply(e));
             case Plan.Projection(Plan s, List<Expression> e, List<String> l) ->
                     new Plan.Projection(s, e.stream().map(f).toList(), l);
-            case Plan.NestedLoopJoin(Plan l, Plan r, Optional<Expression> e, boolean o) ->
-                    new Plan.NestedLoopJoin(l, r, e.map(f), o);
+            case Plan.NestedLoopJoin(Plan l, Plan r, Optional<Expression> e, Plan.JoinKind k) ->
+                    new Plan.NestedLoopJoin(l, r, e.map(f), k);
+            case Plan.HashJoin(Plan l, int lc, Plan r, int rc, Optional<Expression> e, Plan.JoinKind k, String label) ->
+                    new Plan.HashJoin(l, lc, r, rc, e.map(f), k, label);
             case Plan.Aggregate(Plan s, List<Expression> g, List<Plan.AggregateCall> a) -> new Plan.Aggregate(s,
                     g.stream().map(f).toList(),
-                    a.stream().map(c -> new Plan.AggregateCall(c.function(), c.argument().map(f))).toList());
-            case Plan.Update(Table t, Plan s, List<Plan.Assignment> a) ->
-                    new Plan.Update(t, s, a.stream().map(x -> new Plan.Assignment(x.column(), f.apply(x.value()))).toList());
-            case Plan.Order(Plan s, List<Plan.OrderKey> k) ->
-                    new Plan.Order(s, k.stream().map(x -> new Plan.OrderKey(f.apply(x.expression()), x.descending())).toList());
+                    a.stream().map(c -> new Plan.AggregateCall(c.function(), c.arguments().stream().map(f).toList(),
+                            c.distinct())).toList());
+            case Plan.Insert(Table t, Plan s, Optional<Plan.Conflict> c, Optional<Plan.Returning> r) -> new Plan.Insert(t, s,
+                    c.map(x -> new Plan.Conflict(x.target(), x.update().map(u -> assignments(u, f)), x.where().map(f))),
+                    r.map(x -> returning(x, f)));
+            case Plan.Update(Table t, Plan s, List<Plan.Assignment> a, Optional<Plan.Returning> r) ->
+                    new Plan.Update(t, s, assignments(a, f), r.map(x -> returning(x, f)));
+            case Plan.Delete(Table t, Plan s, Optional<Plan.Returning> r) -> new Plan.Delete(t, s, r.map(x -> returning(x, f)));
+            case Plan.Order(Plan s, List<Plan.OrderKey> k) -> new Plan.Order(s,
+                    k.stream().map(x -> new Plan.OrderKey(f.apply(x.expression()), x.descending(), x.nullsFirst())).toList());
             case Plan.Limit(Plan s, Expression n) -> new Plan.Limit(s, f.apply(n));
             case Plan.Offset(Plan s, Expression n) -> new Plan.Offset(s, f.apply(n));
             default -> p;
         };
+    }
+
+    private static List<Plan.Assignment> assignments(List<Plan.Assignment> a, UnaryOperator<Expression> f) {
+        return a.stream().map(x -> new Plan.Assignment(x.column(), f.apply(x.value()))).toList();
+    }
+
+    private static Plan.Returning returning(Plan.Returning r, UnaryOperator<Expression> f) {
+        return new Plan.Returning(r.expressions().stream().map(f).toList(), r.labels(), r.types());
     }
 }

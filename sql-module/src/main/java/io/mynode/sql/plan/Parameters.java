@@ -40,21 +40,7 @@ public final class Parameters {
      */
     public static List<SqlType> types(Plan plan, int count, Map<Integer, SqlType> declared) {
         DataType[] found = new DataType[count + 1];
-        Optimizer.mapExpressions(plan, e -> {
-            e.transform(x -> {
-                if (x instanceof Expression.Parameter(int index, DataType type) && type != DataType.NULL) {
-                    if (index <= count) {
-                        if (found[index] != null && found[index] != type) {
-                            throw new SemanticException(SqlState.AMBIGUOUS_PARAMETER, "parameter $" + index
-                                    + " is used both as " + found[index] + " and as " + type);
-                        }
-                        found[index] = type;
-                    }
-                }
-                return x;
-            });
-            return e;
-        });
+        collect(plan, count, found);
         for (int n : declared.keySet()) {
             if (n < 1 || n > count) {
                 throw new SemanticException(SqlState.UNDEFINED_PARAMETER, "a type is declared for parameter $" + n
@@ -79,6 +65,28 @@ public final class Parameters {
             }
         }
         return List.copyOf(types);
+    }
+
+    /** Records the type of each parameter in {@code plan}, and in the plans of its subqueries. */
+    private static void collect(Plan plan, int count, DataType[] found) {
+        Optimizer.mapExpressions(plan, e -> {
+            e.transform(x -> {
+                if (x instanceof Expression.Parameter(int index, DataType type) && type != DataType.NULL) {
+                    if (index <= count) {
+                        if (found[index] != null && found[index] != type) {
+                            throw new SemanticException(SqlState.AMBIGUOUS_PARAMETER, "parameter $" + index
+                                    + " is used both as " + found[index] + " and as " + type);
+                        }
+                        found[index] = type;
+                    }
+                }
+                if (x instanceof Expression.Subquery q) {
+                    collect(q.plan(), count, found);
+                }
+                return x;
+            });
+            return e;
+        });
     }
 
     /**

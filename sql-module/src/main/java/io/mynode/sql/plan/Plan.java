@@ -41,11 +41,28 @@ public sealed interface Plan {
     record Projection(Plan source, List<Expression> expressions, List<String> labels) implements Plan {}
 
     /**
-     * Every left row paired with every right row that satisfies {@code predicate}; with
-     * {@code outer}, a left row without a match is paired with NULLs (LEFT JOIN; RIGHT JOIN is
-     * planned as a LEFT JOIN with its sides swapped).
+     * Which unmatched rows a join keeps, padded with NULLs: none (INNER), the left side's (LEFT;
+     * a RIGHT JOIN is planned as a LEFT JOIN with its sides swapped), or both sides' (FULL).
      */
-    record NestedLoopJoin(Plan left, Plan right, Optional<Expression> predicate, boolean outer) implements Plan {}
+    enum JoinKind {
+        INNER, LEFT, FULL;
+
+        /** Whether unmatched left rows are kept. */
+        public boolean outer() {
+            return this != INNER;
+        }
+    }
+
+    /**
+     * Every left row paired with every right row that satisfies {@code predicate}; unmatched
+     * rows kept as {@code kind} says.
+     */
+    record NestedLoopJoin(Plan left, Plan right, Optional<Expression> predicate, JoinKind kind) implements Plan {
+        /** Whether unmatched left rows are kept (LEFT or FULL). */
+        public boolean outer() {
+            return kind.outer();
+        }
+    }
 
     /**
      * An equi-join: the right side is read into a hash table on {@code rightColumn} (a column of
@@ -54,27 +71,73 @@ public sealed interface Plan {
      * is the equality as EXPLAIN prints it.
      */
     record HashJoin(Plan left, int leftColumn, Plan right, int rightColumn, Optional<Expression> residual,
-            boolean outer, String label) implements Plan {}
+            JoinKind kind, String label) implements Plan {
+        public boolean outer() {
+            return kind.outer();
+        }
+    }
 
     /** Groups by {@code groupBy} and computes {@code aggregates}; rows are the groups, then the aggregates. */
     record Aggregate(Plan source, List<Expression> groupBy, List<AggregateCall> aggregates) implements Plan {}
 
-    /** One aggregate function call; {@code argument} is empty for {@code COUNT(*)}. */
-    record AggregateCall(Function function, Optional<Expression> argument) {
+    /**
+     * One aggregate function call: its arguments (none for {@code COUNT(*)}; STRING_AGG's
+     * second is the separator), and whether only distinct values count ({@code COUNT(DISTINCT x)}).
+     */
+    record AggregateCall(Function function, List<Expression> arguments, boolean distinct) {
+        public AggregateCall {
+            arguments = List.copyOf(arguments);
+        }
+
+        public AggregateCall(Function function, Optional<Expression> argument) {
+            this(function, argument.stream().toList(), false);
+        }
+
+        /** The aggregated value's expression; empty for {@code COUNT(*)}. */
+        public Optional<Expression> argument() {
+            return arguments.isEmpty() ? Optional.empty() : Optional.of(arguments.getFirst());
+        }
+
         public String format() {
-            return function.name().toLowerCase(java.util.Locale.ROOT) + "("
-                    + argument.map(Expression::format).orElse("*") + ")";
+            return function.name().toLowerCase(java.util.Locale.ROOT) + "(" + (distinct ? "DISTINCT " : "")
+                    + (arguments.isEmpty() ? "*" : arguments.stream().map(Expression::format)
+                            .collect(java.util.stream.Collectors.joining(", "))) + ")";
         }
     }
 
-    /** The aggregate functions. */
-    enum Function { COUNT, SUM, AVG, MIN, MAX }
+    /**
+     * The aggregate functions. EVERY is BOOL_AND's standard name; VARIANCE and STDDEV are the
+     * sample ones, as in PostgreSQL.
+     */
+    enum Function {
+        COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR, EVERY, STRING_AGG, VAR_POP, VAR_SAMP, VARIANCE, STDDEV_POP,
+        STDDEV_SAMP, STDDEV;
+
+        /** How many arguments a call takes. */
+        public int arity() {
+            return this == STRING_AGG ? 2 : 1;
+        }
+    }
 
     record Order(Plan source, List<OrderKey> keys) implements Plan {}
 
-    record OrderKey(Expression expression, boolean descending) {}
+    /** A sort key; NULLs go first or last as {@code nullsFirst} says, whatever the direction. */
+    record OrderKey(Expression expression, boolean descending, boolean nullsFirst) {
+        /** A key with PostgreSQL's default: NULLs last ascending, first descending. */
+        public OrderKey(Expression expression, boolean descending) {
+            this(expression, descending, descending);
+        }
+    }
 
     record Distinct(Plan source) implements Plan {}
+
+    /**
+     * UNION, INTERSECT or EXCEPT of two inputs of the same width and column types; with
+     * {@code all} duplicates count (bag semantics), without it the result has none. Rows compare
+     * as DISTINCT does: NULLs equal each other.
+     */
+    record SetOperation(Plan left, Plan right, io.mynode.sql.parse.Ast.SetOperator operator, boolean all)
+            implements Plan {}
 
     /**
      * The first {@code limit} rows. The count is a constant, or a parameter of a prepared
@@ -86,15 +149,47 @@ public sealed interface Plan {
     /** All rows but the first {@code offset}; the count is as {@link Limit}'s. */
     record Offset(Plan source, Expression offset) implements Plan {}
 
-    /** Inserts the rows of {@code source}, which are full rows of {@code table} in column order. */
-    record Insert(Table table, Plan source) implements Plan {}
+    /**
+     * Inserts the rows of {@code source}, which are full rows of {@code table} in column order.
+     * With {@code conflict}, a row whose primary key or unique value is taken is skipped or
+     * turns into an update of the row that holds it.
+     */
+    record Insert(Table table, Plan source, Optional<Conflict> conflict, Optional<Returning> returning)
+            implements Plan {
+        public Insert(Table table, Plan source) {
+            this(table, source, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * ON CONFLICT: {@code target} the columns whose uniqueness is meant (empty: any primary key
+     * or unique index); {@code update} empty is DO NOTHING, else DO UPDATE's assignments, over a
+     * row made of the existing row followed by the proposed one (EXCLUDED), filtered by
+     * {@code where} over the same row.
+     */
+    record Conflict(List<Integer> target, Optional<List<Assignment>> update, Optional<Expression> where) {}
 
     /** Sets {@code assignments} (column position, new value over the old row) on each source row. */
-    record Update(Table table, Plan source, List<Assignment> assignments) implements Plan {}
+    record Update(Table table, Plan source, List<Assignment> assignments, Optional<Returning> returning)
+            implements Plan {
+        public Update(Table table, Plan source, List<Assignment> assignments) {
+            this(table, source, assignments, Optional.empty());
+        }
+    }
 
     record Assignment(int column, Expression value) {}
 
-    record Delete(Table table, Plan source) implements Plan {}
+    record Delete(Table table, Plan source, Optional<Returning> returning) implements Plan {
+        public Delete(Table table, Plan source) {
+            this(table, source, Optional.empty());
+        }
+    }
+
+    /**
+     * RETURNING: expressions over each written row (the new row for INSERT and UPDATE, the old
+     * one for DELETE), with their column labels.
+     */
+    record Returning(List<Expression> expressions, List<String> labels, List<io.mynode.sql.types.DataType> types) {}
 
     /** How many values each row of this node has. */
     default int width() {
@@ -111,11 +206,12 @@ public sealed interface Plan {
             case Aggregate a -> a.groupBy().size() + a.aggregates().size();
             case Order o -> o.source().width();
             case Distinct d -> d.source().width();
+            case SetOperation o -> o.left().width();
             case Limit l -> l.source().width();
             case Offset o -> o.source().width();
-            case Insert i -> 0;
-            case Update u -> 0;
-            case Delete d -> 0;
+            case Insert i -> i.returning().map(r -> r.expressions().size()).orElse(0);
+            case Update u -> u.returning().map(r -> r.expressions().size()).orElse(0);
+            case Delete d -> d.returning().map(r -> r.expressions().size()).orElse(0);
         };
     }
 }

@@ -148,14 +148,18 @@ public final class Operators {
         };
     }
 
+    /**
+     * {@code ||}: strings joined; a non-string side is first written as text, as CAST writes it
+     * (PostgreSQL's {@code text || anynonarray}); NULL on either side gives NULL.
+     */
     public static Value concat(Value l, Value r) {
         if (l instanceof Value.Null || r instanceof Value.Null) {
             return Value.NULL;
         }
-        if (l instanceof Value.Str(String a) && r instanceof Value.Str(String b)) {
-            return string(a + b);
+        if (!(l instanceof Value.Str) && !(r instanceof Value.Str)) {
+            throw mismatch("||", l, r);
         }
-        throw mismatch("||", l, r);
+        return string(((Value.Str) Casts.text(l)).value() + ((Value.Str) Casts.text(r)).value());
     }
 
     /** A string value, refused if longer than {@link DataType#MAX_STRING_BYTES} UTF-8 bytes. */
@@ -164,14 +168,32 @@ public final class Operators {
         return Value.of(s);
     }
 
-    public static void checkLength(String s) {
+    /**
+     * Refuses a string longer than {@link DataType#MAX_STRING_BYTES} UTF-8 bytes, or holding an
+     * unpaired surrogate: such a string has no UTF-8 form, so storing it would store something
+     * else (a question mark) and compare differently from what the user gave.
+     */
+    public static void checkLength(CharSequence s) {
+        int length = s.length();
         // Each char is at most 3 UTF-8 bytes, so short strings need no encoding to be judged.
-        if (s.length() * 3 > DataType.MAX_STRING_BYTES) {
-            int bytes = s.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > DataType.MAX_STRING_BYTES) {
-                throw new InvalidInputException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "string of " + bytes + " bytes is longer than the limit of "
-                        + DataType.MAX_STRING_BYTES + " bytes");
+        long bytes = 0;
+        boolean counted = length * 3 > DataType.MAX_STRING_BYTES;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    bytes += 4;
+                    continue;
+                }
+                throw new InvalidInputException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, String.format("string holds an unpaired surrogate U+%04X at position %d, "
+                        + "which is not a Unicode character", (int) c, i + 1));
             }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        if (counted && bytes > DataType.MAX_STRING_BYTES) {
+            throw new InvalidInputException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "string of " + bytes + " bytes is longer than the limit of "
+                    + DataType.MAX_STRING_BYTES + " bytes");
         }
     }
 
@@ -258,55 +280,115 @@ public final class Operators {
     }
 
     /**
-     * SQL {@code LIKE}: {@code %} matches any run of characters, {@code _} exactly one, and a
-     * backslash makes the next character literal. Matching is case-sensitive.
+     * SQL {@code LIKE}: {@code %} matches any run of characters, {@code _} exactly one (one code
+     * point: {@code '😀' LIKE '_'} is true), and a backslash makes the next character literal.
+     * Matching is case-sensitive.
      */
     public static Value like(Value value, Value pattern) {
-        if (value instanceof Value.Null || pattern instanceof Value.Null) {
+        return like(value, pattern, Value.of("\\"), false);
+    }
+
+    /**
+     * LIKE and ILIKE with an escape character: {@code escape} is one character, or the empty
+     * string for none. ILIKE folds case character by character. A pattern ending in the escape
+     * character is an error, as in PostgreSQL. Runs in time proportional to the product of the
+     * lengths at worst (no exponential backtracking on {@code '%a%a%a%b'}).
+     */
+    public static Value like(Value value, Value pattern, Value escape, boolean caseInsensitive) {
+        if (value instanceof Value.Null || pattern instanceof Value.Null || escape instanceof Value.Null) {
             return Value.NULL;
         }
-        if (value instanceof Value.Str(String s) && pattern instanceof Value.Str(String p)) {
-            return Value.of(likeMatch(s, 0, p, 0));
+        if (value instanceof Value.Str(String s) && pattern instanceof Value.Str(String p)
+                && escape instanceof Value.Str(String e)) {
+            if (e.codePointCount(0, e.length()) > 1) {
+                throw new InvalidInputException(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid escape string " + literal(escape) + ": it must be one character or empty");
+            }
+            int esc = e.isEmpty() ? -1 : e.codePointAt(0);
+            return Value.of(likeMatch(fold(s.codePoints().toArray(), caseInsensitive), compile(p, esc, caseInsensitive)));
         }
         throw mismatch("LIKE", value, pattern);
     }
 
-    private static boolean likeMatch(String s, int si, String p, int pi) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '%') {
-                while (pi < p.length() && p.charAt(pi) == '%') {
-                    pi++;
+    private static final int ANY_ONE = -1;
+    private static final int ANY_RUN = -2;
+
+    /** A pattern as code points, with {@code _} as ANY_ONE and {@code %} as ANY_RUN. */
+    private static int[] compile(String pattern, int escape, boolean fold) {
+        int[] cps = pattern.codePoints().toArray();
+        int[] out = new int[cps.length];
+        int n = 0;
+        for (int i = 0; i < cps.length; i++) {
+            int c = cps[i];
+            if (c == escape) {
+                if (++i == cps.length) {
+                    throw new InvalidInputException(SqlState.INVALID_ESCAPE_SEQUENCE,
+                            "LIKE pattern must not end with escape character");
                 }
-                if (pi == p.length()) {
-                    return true;
-                }
-                for (int k = si; k <= s.length(); k++) {
-                    if (likeMatch(s, k, p, pi)) {
-                        return true;
-                    }
-                }
-                return false;
+                out[n++] = fold ? fold(cps[i]) : cps[i];
+            } else if (c == '%') {
+                out[n++] = ANY_RUN;
+            } else if (c == '_') {
+                out[n++] = ANY_ONE;
+            } else {
+                out[n++] = fold ? fold(c) : c;
             }
-            if (si >= s.length()) {
-                return false;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int[] fold(int[] cps, boolean fold) {
+        if (fold) {
+            for (int i = 0; i < cps.length; i++) {
+                cps[i] = fold(cps[i]);
             }
-            if (c == '_') {
+        }
+        return cps;
+    }
+
+    private static int fold(int c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /**
+     * Wildcard matching that backtracks only to the last {@code %}: what a later {@code %}
+     * matches makes earlier choices irrelevant, so one retry point suffices.
+     */
+    private static boolean likeMatch(int[] s, int[] p) {
+        int si = 0;
+        int pi = 0;
+        int runAt = -1;
+        int runFrom = 0;
+        while (si < s.length) {
+            if (pi < p.length && p[pi] != ANY_RUN && (p[pi] == ANY_ONE || p[pi] == s[si])) {
                 si++;
                 pi++;
-                continue;
-            }
-            if (c == '\\' && pi + 1 < p.length()) {
-                pi++;
-                c = p.charAt(pi);
-            }
-            if (s.charAt(si) != c) {
+            } else if (pi < p.length && p[pi] == ANY_RUN) {
+                runAt = pi++;
+                runFrom = si;
+            } else if (runAt >= 0) {
+                pi = runAt + 1;
+                si = ++runFrom;
+            } else {
                 return false;
             }
-            si++;
+        }
+        while (pi < p.length && p[pi] == ANY_RUN) {
             pi++;
         }
-        return si == s.length();
+        return pi == p.length;
+    }
+
+    /**
+     * {@code IS DISTINCT FROM}: like {@code !=}, but NULL is a value (two NULLs are not
+     * distinct, NULL and 1 are), so the result is never NULL.
+     */
+    public static Value distinct(Value l, Value r) {
+        boolean ln = l instanceof Value.Null;
+        boolean rn = r instanceof Value.Null;
+        if (ln || rn) {
+            return Value.of(ln != rn);
+        }
+        return compare(l, r, CompareOp.NOT_EQUAL);
     }
 
     /** Whether a filter keeps a row: only TRUE does, NULL and FALSE drop it. */

@@ -76,10 +76,45 @@ public final class Typing {
         return l == DataType.NULL || r == DataType.NULL || l == r || (l.numeric() && r.numeric());
     }
 
-    /** {@code ||} and {@code LIKE}: strings only. */
+    /**
+     * {@code ||}: two strings, or a string and a value of any type, which is written as text (as
+     * in PostgreSQL); two non-strings are an error.
+     */
+    public static DataType concat(DataType l, DataType r) {
+        if (l != DataType.STRING && l != DataType.NULL && r != DataType.STRING && r != DataType.NULL) {
+            throw mismatch("||", l, r);
+        }
+        return DataType.STRING;
+    }
+
+    /** {@code LIKE}: strings only. */
     public static DataType strings(String op, DataType l, DataType r, DataType result) {
         if ((l != DataType.STRING && l != DataType.NULL) || (r != DataType.STRING && r != DataType.NULL)) {
             throw mismatch(op, l, r);
+        }
+        return result;
+    }
+
+    /**
+     * The one type that values of all these types can take, for the branches of CASE, the
+     * arguments of COALESCE, GREATEST and LEAST, the rows of VALUES and the columns of a UNION:
+     * NULL fits any type, INTEGER with FLOAT is FLOAT, anything else must be the same type, or a
+     * SemanticException names {@code what} and the two types that clash.
+     */
+    public static DataType unify(String what, java.util.List<DataType> types) {
+        DataType result = DataType.NULL;
+        for (DataType t : types) {
+            if (t == DataType.NULL || t == result) {
+                continue;
+            }
+            if (result == DataType.NULL) {
+                result = t;
+            } else if (result.numeric() && t.numeric()) {
+                result = DataType.FLOAT;
+            } else {
+                throw new SemanticException(SqlState.DATATYPE_MISMATCH, what + " types " + result + " and " + t
+                        + " cannot be matched");
+            }
         }
         return result;
     }

@@ -5,7 +5,8 @@
  * client receives, so no conversion happens on the way out. {@link io.mynode.sql.types.Typing}
  * holds the plan-time rules (which operator accepts which types, and what it yields);
  * {@link io.mynode.sql.types.Operators} the run-time ones (three-valued logic, checked integer
- * arithmetic, IEEE floats); {@link io.mynode.sql.types.ValueOrder} the total order used for
+ * arithmetic, IEEE floats, LIKE by code point); {@link io.mynode.sql.types.Casts} the
+ * conversions of CAST and their text forms; {@link io.mynode.sql.types.ValueOrder} the total order used for
  * ORDER BY, GROUP BY and DISTINCT, which unlike {@code =} treats NaN as equal to itself and
  * NULLs as equal to each other.
  *

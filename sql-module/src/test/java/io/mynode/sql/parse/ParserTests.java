@@ -22,7 +22,7 @@ class ParserTests {
             List<Token> tokens = Lexer.tokenize("SeLeCt Foo, \"Bar Baz\" -- comment\n");
             assertEquals(new Token(Token.Kind.KEYWORD, "SELECT", 1, 1), tokens.get(0));
             assertEquals(new Token(Token.Kind.IDENTIFIER, "foo", 1, 8), tokens.get(1));
-            assertEquals(new Token(Token.Kind.IDENTIFIER, "Bar Baz", 1, 13), tokens.get(3));
+            assertEquals(new Token(Token.Kind.IDENTIFIER, "Bar Baz", 1, 13, true), tokens.get(3));
             assertEquals(Token.Kind.END, tokens.get(4).kind());
         }
 
@@ -115,6 +115,79 @@ class ParserTests {
             assertEquals(Ast.JoinType.CROSS, top.type());
             Ast.Join left = assertInstanceOf(Ast.Join.class, top.left());
             assertEquals(Ast.JoinType.LEFT, left.type());
+        }
+    }
+
+    @Nested
+    class Queries {
+        private Ast.Query query(String sql) {
+            return assertInstanceOf(Ast.Query.class, Parser.parse(sql));
+        }
+
+        @Test
+        void formattingParsesBackToTheSameQuery() {
+            for (String sql : List.of(
+                    "SELECT DISTINCT a, b AS c FROM t AS x JOIN u USING (a) WHERE a BETWEEN 1 AND 2 ORDER BY 1 DESC NULLS LAST",
+                    "SELECT * FROM t NATURAL FULL JOIN u LEFT JOIN v ON v.a = t.a CROSS JOIN w",
+                    "SELECT CASE WHEN a IS NOT DISTINCT FROM b THEN CAST(a AS FLOAT) ELSE 1.5 END FROM t",
+                    "SELECT a FROM t UNION ALL SELECT b FROM u INTERSECT SELECT c FROM v ORDER BY 1 LIMIT 3 OFFSET 1",
+                    "SELECT (SELECT max(x) FROM u WHERE u.y = t.y), EXISTS (SELECT 1) FROM t WHERE a IN (SELECT b FROM u)",
+                    "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v(n, s) WHERE n > ALL (SELECT 1)",
+                    "SELECT count(DISTINCT a), substring(s, 1, 2), a ILIKE 'x%' ESCAPE '!' FROM t GROUP BY 1")) {
+                Ast.Query q = query(sql);
+                assertEquals(q, query(SqlText.query(q)), sql);
+            }
+        }
+
+        @Test
+        void bindsIntersectTighterThanUnionAndExcept() {
+            Ast.SetOperation top = assertInstanceOf(Ast.SetOperation.class,
+                    query("SELECT 1 EXCEPT SELECT 2 INTERSECT SELECT 3 UNION SELECT 4"));
+            assertEquals(Ast.SetOperator.UNION, top.operator());
+            Ast.SetOperation except = assertInstanceOf(Ast.SetOperation.class, top.left());
+            assertEquals(Ast.SetOperator.EXCEPT, except.operator());
+            assertEquals(Ast.SetOperator.INTERSECT, assertInstanceOf(Ast.SetOperation.class, except.right()).operator());
+        }
+
+        @Test
+        void readsKeywordSyntaxFunctionsAsPlainCalls() {
+            assertEquals(new Ast.Call("substring", List.of(new Ast.ColumnRef(Optional.empty(), "s"),
+                    new Ast.Literal(Value.of(2)), new Ast.Literal(Value.of(3))), false),
+                    Parser.parseExpression("SUBSTRING(s FROM 2 FOR 3)"));
+            assertEquals(new Ast.Call("position", List.of(new Ast.Literal(Value.of("a")),
+                    new Ast.ColumnRef(Optional.empty(), "s")), false), Parser.parseExpression("POSITION('a' IN s)"));
+            assertEquals(new Ast.Call("ltrim", List.of(new Ast.ColumnRef(Optional.empty(), "s"),
+                    new Ast.Literal(Value.of("x"))), false), Parser.parseExpression("TRIM(LEADING 'x' FROM s)"));
+            assertEquals("left", assertInstanceOf(Ast.Call.class, Parser.parseExpression("LEFT(s, 2)")).name());
+        }
+
+        @Test
+        void inlinesWithQueriesWhereTheyAreNamed() {
+            Ast.Select s = assertInstanceOf(Ast.Select.class,
+                    query("WITH a AS (SELECT 1 AS x), b AS (SELECT x FROM a) SELECT * FROM b JOIN t ON TRUE"));
+            Ast.Join j = assertInstanceOf(Ast.Join.class, s.from().orElseThrow());
+            Ast.Derived b = assertInstanceOf(Ast.Derived.class, j.left());
+            assertEquals("b", b.alias());
+            Ast.Select inner = assertInstanceOf(Ast.Select.class, b.query());
+            assertEquals("a", assertInstanceOf(Ast.Derived.class, inner.from().orElseThrow()).alias());
+            assertInstanceOf(Ast.TableRef.class, j.right());
+        }
+
+        @Test
+        void keepsNonReservedWordsAsNames() {
+            Ast.Select s = assertInstanceOf(Ast.Select.class,
+                    query("SELECT nulls, first, last, conflict, unknown, \"NULLS\" FROM t ORDER BY nulls NULLS FIRST"));
+            assertEquals(6, s.items().size());
+            assertEquals(Optional.of(true), s.orderBy().getFirst().nullsFirst());
+        }
+
+        @Test
+        void neverReadsAReservedWordAsAnAlias() {
+            for (String word : List.of("full", "natural", "using", "union", "except", "intersect", "window", "for",
+                    "fetch", "returning", "lateral", "over", "end", "when", "case")) {
+                assertThrows(SyntaxException.class, () -> Parser.parse("SELECT * FROM t " + word), word);
+                assertThrows(SyntaxException.class, () -> Parser.parse("SELECT a " + word + " FROM t"), word);
+            }
         }
     }
 

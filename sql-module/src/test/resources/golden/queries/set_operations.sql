@@ -1,0 +1,78 @@
+# UNION, INTERSECT and EXCEPT, with and without ALL: columns must match in number and unify in
+# type; INTERSECT binds tighter than UNION; ORDER BY and LIMIT apply to the whole.
+> CREATE TABLE a (id INTEGER PRIMARY KEY, x INTEGER, s STRING)
+Created table a
+> CREATE TABLE b (id INTEGER PRIMARY KEY, y FLOAT, s STRING)
+Created table b
+> INSERT INTO a VALUES (1, 1, 'p'), (2, 1, 'q'), (3, 2, NULL), (4, NULL, NULL)
+Created 4 rows
+> INSERT INTO b VALUES (1, 1.0, 'p'), (2, 3.5, 'r'), (3, NULL, NULL)
+Created 3 rows
+> SELECT x FROM a UNION SELECT y FROM b ORDER BY 1
+1.0
+2.0
+3.5
+NULL
+> SELECT x FROM a UNION ALL SELECT y FROM b ORDER BY 1
+1.0
+1.0
+1.0
+2.0
+3.5
+NULL
+NULL
+> SELECT x FROM a INTERSECT SELECT y FROM b
+1.0
+NULL
+> SELECT x FROM a INTERSECT ALL SELECT x FROM a
+1
+1
+2
+NULL
+> SELECT x FROM a EXCEPT SELECT y FROM b ORDER BY x
+2.0
+> SELECT x FROM a EXCEPT ALL SELECT 1 ORDER BY 1
+1
+2
+NULL
+> SELECT s FROM a EXCEPT SELECT s FROM b
+q
+> SELECT s FROM a UNION SELECT s FROM b ORDER BY s NULLS FIRST
+NULL
+p
+q
+r
+> SELECT 1 UNION SELECT 2 INTERSECT SELECT 2 ORDER BY 1
+1
+2
+> (SELECT 1 UNION SELECT 2) INTERSECT SELECT 2
+2
+> SELECT x, s FROM a UNION SELECT id, s FROM b ORDER BY 1 DESC, 2 LIMIT 3
+NULL|NULL
+3|NULL
+2|r
+> SELECT x AS n FROM a UNION SELECT 10 ORDER BY n DESC LIMIT 2 OFFSET 1
+10
+2
+> (SELECT x FROM a ORDER BY x LIMIT 1) UNION ALL (SELECT 7)
+1
+7
+> SELECT id FROM a UNION SELECT id FROM b ORDER BY id + 1
+Error: ORDER BY of a UNION, INTERSECT, EXCEPT or VALUES must name an output column or its position, not id + 1
+> SELECT 1 UNION SELECT 1, 2
+Error: each UNION query must have the same number of columns: 1 and 2
+> SELECT 1 UNION SELECT 'a'
+Error: UNION types INTEGER and STRING cannot be matched
+> SELECT NULL UNION SELECT 1
+NULL
+1
+> SELECT TRUE UNION SELECT NULL UNION SELECT FALSE ORDER BY 1
+FALSE
+TRUE
+NULL
+> EXPLAIN SELECT x FROM a UNION SELECT y FROM b
+SetOperation: union
+├─ Projection: CAST(x AS FLOAT)
+│  └─ Scan: a
+└─ Projection: y
+   └─ Scan: b

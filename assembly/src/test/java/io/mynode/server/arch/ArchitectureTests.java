@@ -6,11 +6,13 @@ import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_ST
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.mynode.kernel.config.NodeConfig;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -19,8 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The rules of DESIGN.md §2 (and STYLE.md), checked on the compiled main classes of every module.
- * A violation fails the build, so layers cannot erode one convenient import at a time.
+ * The layering rules (docs/architecture.md, "Modules and layers") and STYLE.md, checked on the
+ * compiled main classes of every module. The module lists are derived ({@link Modules}): a new
+ * plugin or client is checked without an edit here. A violation fails the build, so layers cannot
+ * erode one convenient import at a time.
  */
 class ArchitectureTests {
 
@@ -34,20 +38,35 @@ class ArchitectureTests {
     }
 
     static Stream<String> plugins() {
-        return Layers.PLUGINS.stream();
+        return Modules.of(Modules.Kind.PLUGIN).stream().map(Modules.Module::name);
     }
 
     static Stream<String> clients() {
-        return Layers.CLIENTS.stream();
+        return Modules.of(Modules.Kind.CLIENT).stream().map(Modules.Module::name);
+    }
+
+    static String[] plugins(Modules.Kind kind) {
+        return Modules.of(kind).stream().map(Modules.Module::packages).toArray(String[]::new);
+    }
+
+    /** Every mynode module but {@code name} and the kernel. */
+    static String[] othersThanKernelAnd(String name) {
+        return Stream.of(Modules.allBut(Modules.ALL.get(name)))
+                .filter(p -> !p.equals(Modules.KERNEL + "..")).toArray(String[]::new);
     }
 
     /** A plugin imports only the kernel, the JDK and its own libraries: never another mynode module. */
-    static ArchRule pluginIsolation(String plugin) {
-        return noClasses().that().resideInAPackage(plugin)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        Stream.of(Layers.allBut(plugin)).filter(p -> !p.equals(Layers.KERNEL)).toArray(String[]::new))
-                .as("plugin " + plugin + " depends on no other mynode module but the kernel");
+    static ArchRule pluginIsolation(String pluginPackages, String[] others) {
+        return noClasses().that().resideInAPackage(pluginPackages)
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .as("plugin " + pluginPackages + " depends on no other mynode module but the kernel");
     }
+
+    /** A plugin reads its own settings from its context, never another's from the node's configuration. */
+    static final ArchRule PLUGINS_READ_ONLY_THEIR_OWN_SETTINGS = noClasses()
+            .that().resideInAnyPackage(plugins(Modules.Kind.PLUGIN))
+            .should().callMethod(NodeConfig.class, "settings", String.class)
+            .as("plugins take their settings from their context, not NodeConfig.settings(prefix)");
 
     /** Wire formats stay inside their module: protobuf and gRPC types only in the gRPC transport. */
     static final ArchRule PROTOBUF_STAYS_IN_TRANSPORT = noClasses()
@@ -55,26 +74,35 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", "io.grpc..")
             .as("protobuf and gRPC types never leave grpc-transport");
 
+    @Test
+    void thereArePluginsAndClientsToCheck() {
+        assertTrue(plugins().count() >= 6, "plugins found: " + plugins().toList());
+        assertTrue(clients().count() >= 2, "clients found: " + clients().toList());
+    }
+
     @ParameterizedTest
     @MethodSource("plugins")
     void pluginsDependOnTheKernelAlone(String plugin) {
-        pluginIsolation(plugin).allowEmptyShould(true).check(mynode);
+        pluginIsolation(plugin + "..", othersThanKernelAnd(plugin)).check(mynode);
+    }
+
+    @Test
+    void pluginsReadOnlyTheirOwnSettings() {
+        PLUGINS_READ_ONLY_THEIR_OWN_SETTINGS.check(mynode);
     }
 
     @Test
     void theKernelImportsNoPluginAndOnlyTheJdk() {
-        classes().that().resideInAPackage(Layers.KERNEL)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(Layers.KERNEL, "java..", "javax..")
+        classes().that().resideInAPackage(Modules.KERNEL + "..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(Modules.KERNEL + "..", "java..", "javax..")
                 .check(mynode);
     }
 
     @ParameterizedTest
     @MethodSource("clients")
     void clientsReachANodeOnlyThroughTheKernel(String client) {
-        noClasses().that().resideInAPackage(client)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        Stream.of(Layers.allBut(client)).filter(p -> !p.equals(Layers.KERNEL)).toArray(String[]::new))
-                .allowEmptyShould(true)
+        noClasses().that().resideInAPackage(client + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(othersThanKernelAnd(client))
                 .check(mynode);
     }
 
@@ -85,7 +113,7 @@ class ArchitectureTests {
 
     @Test
     void messagePackIsNeverPartOfTheKernel() {
-        noClasses().that().resideInAPackage(Layers.KERNEL)
+        noClasses().that().resideInAPackage(Modules.KERNEL + "..")
                 .should().dependOnClassesThat().resideInAPackage("org.msgpack..")
                 .check(mynode);
     }
@@ -97,8 +125,8 @@ class ArchitectureTests {
 
     @Test
     void libraryCodeDoesNotPrintToStandardStreams() {
-        noClasses().that().resideInAnyPackage(Layers.PLUGINS.toArray(String[]::new))
-                .or().resideInAPackage(Layers.KERNEL)
+        noClasses().that().resideInAnyPackage(plugins(Modules.Kind.PLUGIN))
+                .or().resideInAPackage(Modules.KERNEL + "..")
                 .should(ACCESS_STANDARD_STREAMS)
                 .check(mynode);
     }
@@ -125,7 +153,20 @@ class ArchitectureTests {
 
         @Test
         void aPluginImportingAnotherPluginFails() {
-            assertThrows(AssertionError.class, () -> pluginIsolation("io.mynode.sql..").check(fixtures));
+            assertThrows(AssertionError.class,
+                    () -> pluginIsolation("io.mynode.sql..", othersThanKernelAnd("io.mynode.sql")).check(fixtures));
+        }
+
+        @Test
+        void aPluginReadingAnotherPluginsSettingsFails() {
+            assertThrows(AssertionError.class, () -> PLUGINS_READ_ONLY_THEIR_OWN_SETTINGS.check(fixtures));
+        }
+
+        @Test
+        void aRuleOverAPackageWithNoClassesFails() {
+            // What allowEmptyShould(true) used to hide: a mistyped or missing module checks nothing.
+            assertThrows(AssertionError.class,
+                    () -> pluginIsolation("io.mynode.no.such.module..", othersThanKernelAnd("io.mynode.sql")).check(mynode));
         }
 
         @Test

@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,96 +17,60 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks every mynode module's {@code module-info.class} (as compiled into its jar) and its source
- * tree: names, exports, services, and the documentation every package owes its reader.
+ * tree: names, exports, services, and the documentation every package owes its reader. The
+ * modules are those of the repository ({@link Modules}), not a list kept here.
  */
 class ModuleTests {
-    /** Module directory by JPMS module name (DESIGN.md §2). */
-    static final Map<String, String> MODULES = Map.of(
-            "io.mynode.kernel", "kernel-api",
-            "io.mynode.storage.btree", "btree-engine",
-            "io.mynode.storage.lsm", "lsm-engine",
-            "io.mynode.txn", "txn-module",
-            "io.mynode.raft", "raft-module",
-            "io.mynode.sql", "sql-module",
-            "io.mynode.transport.grpc", "grpc-transport",
-            "io.mynode.repl", "repl",
-            "io.mynode.jepsen", "jepsen",
-            "io.mynode.server", "assembly");
-
-    static final Set<String> PLUGINS = Set.of(
-            "io.mynode.storage.btree", "io.mynode.storage.lsm", "io.mynode.txn",
-            "io.mynode.raft", "io.mynode.sql", "io.mynode.transport.grpc");
-
-    /** Compiled descriptor and the class-path root it was found in, by module name. */
-    static final Map<String, ModuleDescriptor> descriptors = new TreeMap<>();
-    static final Map<String, Path> roots = new TreeMap<>();
-    static final List<FileSystem> jars = new ArrayList<>();
-
-    @BeforeAll
-    static void findModules() throws IOException {
-        var urls = Collections.list(ModuleTests.class.getClassLoader().getResources("module-info.class"));
-        for (URL url : urls) {
-            ModuleDescriptor descriptor;
-            try (InputStream in = url.openStream()) {
-                descriptor = ModuleDescriptor.read(in);
-            }
-            if (!descriptor.name().startsWith("io.mynode.")) {
-                continue;
-            }
-            descriptors.put(descriptor.name(), descriptor);
-            roots.put(descriptor.name(), rootOf(url));
-        }
-    }
-
-    private static Path rootOf(URL moduleInfo) throws IOException {
-        String s = moduleInfo.toString();
-        if (s.startsWith("jar:")) {
-            URI jar = URI.create(s.substring(0, s.indexOf("!/") + 2));
-            FileSystem fs;
-            try {
-                fs = FileSystems.newFileSystem(jar, Map.of());
-                jars.add(fs);
-            } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-                fs = FileSystems.getFileSystem(jar);
-            }
-            return fs.getPath("/");
-        }
-        return Path.of(URI.create(s)).getParent();
+    @Test
+    void everyModuleOfTheRepositoryIsOnThisClassPath() {
+        List<String> missing = new ArrayList<>();
+        Modules.ALL.values().stream().filter(m -> m.descriptor().isEmpty()).forEach(m -> missing.add(m.name() + " ("
+                + m.directory() + "/): add the directory to the root pom's <modules> and to assembly/pom.xml's "
+                + "dependencies (scope runtime to ship it in lib/, test to have it checked only)"));
+        assertEquals(List.of(), missing, "modules the architecture tests cannot see");
+        assertTrue(Modules.ALL.keySet().containsAll(List.of(Modules.KERNEL, Modules.SERVER, "io.mynode.storage.btree",
+                "io.mynode.raft", "io.mynode.repl")), "found " + Modules.ALL.keySet());
     }
 
     @Test
-    void everyModuleOfTheDesignIsBuilt() {
-        TreeSet<String> expected = new TreeSet<>(MODULES.keySet());
-        expected.remove("io.mynode.server"); // assembly is the module running this test, as test classes
-        assertTrue(descriptors.keySet().containsAll(expected), "found " + descriptors.keySet());
+    void everyModuleIsNamedForItsRootPackageAndEveryCompiledOneIsInTheRepository() {
+        descriptors().forEach((name, d) -> assertTrue(Modules.ALL.containsKey(name),
+                name + " is on the class path but no directory of the repository declares it"));
+    }
+
+    static Map<String, ModuleDescriptor> descriptors() {
+        Map<String, ModuleDescriptor> all = new TreeMap<>();
+        Modules.ALL.values().forEach(m -> m.descriptor().ifPresent(d -> all.put(m.name(), d)));
+        return all;
     }
 
     @Test
     void everyPackageStartsWithItsModuleName() {
-        descriptors.forEach((name, d) -> d.packages().forEach(p ->
+        descriptors().forEach((name, d) -> d.packages().forEach(p ->
                 assertTrue(p.equals(name) || p.startsWith(name + "."), name + " holds foreign package " + p)));
     }
 
     @Test
     void pluginsExportNothingAndOnlyProvide() {
-        for (String plugin : PLUGINS) {
-            ModuleDescriptor d = descriptors.get(plugin);
-            assertTrue(d.exports().isEmpty(), plugin + " exports " + d.exports());
+        List<Modules.Module> plugins = Modules.of(Modules.Kind.PLUGIN);
+        assertTrue(plugins.size() >= 6, "plugins found: " + plugins);
+        for (Modules.Module plugin : plugins) {
+            ModuleDescriptor d = plugin.descriptor().orElseThrow();
+            assertTrue(d.exports().isEmpty(), plugin.name() + " exports " + d.exports());
         }
     }
 
     @Test
     void providesMatchesMetaInfServices() {
-        descriptors.forEach((name, d) -> {
+        descriptors().forEach((name, d) -> {
             Map<String, Set<String>> declared = new TreeMap<>();
             d.provides().forEach(p -> declared.put(p.service(), new TreeSet<>(p.providers())));
             Map<String, Set<String>> listed = new TreeMap<>();
-            Path services = roots.get(name).resolve("META-INF/services");
+            Path services = Modules.ALL.get(name).root().orElseThrow().resolve("META-INF/services");
             if (Files.isDirectory(services)) {
                 try (Stream<Path> files = Files.list(services)) {
                     for (Path f : files.toList()) {
@@ -133,16 +91,14 @@ class ModuleTests {
         });
     }
 
-    /** The repository root, found from this module's working directory. */
     static Path repository() {
-        Path here = Path.of("").toAbsolutePath();
-        return Files.exists(here.resolve("kernel-api")) ? here : here.getParent();
+        return Modules.repository();
     }
 
     @Test
     void everyPackageHasAPackageInfo() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (String dir : MODULES.values()) {
+        for (String dir : Modules.ALL.values().stream().map(Modules.Module::directory).toList()) {
             Path src = repository().resolve(dir).resolve("src/main/java");
             if (!Files.isDirectory(src)) {
                 continue;
@@ -165,7 +121,7 @@ class ModuleTests {
 
     @Test
     void everyModuleInfoIsDocumented() throws IOException {
-        for (String dir : MODULES.values()) {
+        for (String dir : Modules.ALL.values().stream().map(Modules.Module::directory).toList()) {
             Path info = repository().resolve(dir).resolve("src/main/java/module-info.java");
             String text = Files.readString(info);
             assertTrue(text.strip().startsWith("/**"), dir + "/module-info.java needs a Javadoc paragraph");
@@ -177,7 +133,7 @@ class ModuleTests {
     @Test
     void aDisabledTestSaysWhy() throws IOException {
         List<String> bare = new ArrayList<>();
-        for (String dir : MODULES.values()) {
+        for (String dir : Modules.ALL.values().stream().map(Modules.Module::directory).toList()) {
             Path src = repository().resolve(dir).resolve("src/test/java");
             if (!Files.isDirectory(src)) {
                 continue;

@@ -65,11 +65,6 @@ final class GrpcTransport implements Transport {
                 .build();
     }
 
-    /** As {@link #start(NodeConfig, Settings)} with the {@code grpc.*} settings of {@code config} (for tests). */
-    static GrpcTransport start(NodeConfig config) {
-        return start(config, config.settings(GrpcTransportProvider.NAME));
-    }
-
     /**
      * Binds {@code config.listen()} and starts the peer links, configured by the checked
      * {@code grpc.*} {@code own} settings; fails with UNAVAILABLE if the bind fails.

@@ -43,7 +43,7 @@ class ClientServiceTests {
     @BeforeAll
     static void startNode() {
         engine = new FakeSqlEngine();
-        transport = GrpcTransport.start(TestNodes.single("n1", Map.of("chunk.bytes", "4k")));
+        transport = TestNodes.start(TestNodes.single("n1", Map.of("chunk.bytes", "4k")));
         transport.serve(new ClientService(engine, () -> TestNodes.status("n1")));
         address = new HostPort("127.0.0.1", transport.port());
     }
@@ -185,7 +185,7 @@ class ClientServiceTests {
 
         @Test
         void aNodeThatIsNotServingYetIsUnavailable() {
-            try (GrpcTransport starting = GrpcTransport.start(TestNodes.single("n2", Map.of()));
+            try (GrpcTransport starting = TestNodes.start(TestNodes.single("n2", Map.of()));
                     Connection c = new GrpcTransportProvider().connect(new HostPort("127.0.0.1", starting.port()))) {
                 Session s = c.session();
                 var e = assertThrows(UnavailableException.class, () -> s.execute("schema x"));
@@ -357,7 +357,7 @@ class ClientServiceTests {
         void aSessionOpenedBeforeANodeRestartRunsItsFirstStatementAfterIt() {
             var ports = TestNodes.freePorts("n4");
             FakeSqlEngine own = new FakeSqlEngine();
-            GrpcTransport first = GrpcTransport.start(TestNodes.member("n4", ports, Map.of()));
+            GrpcTransport first = TestNodes.start(TestNodes.member("n4", ports, Map.of()));
             first.serve(new ClientService(own, () -> TestNodes.status("n4")));
             GrpcTransport second = null;
             try (Connection c = new GrpcTransportProvider().connect(new HostPort("127.0.0.1", ports.get("n4")))) {
@@ -365,7 +365,7 @@ class ClientServiceTests {
                 TestNodes.await("the node opened the session", Duration.ofSeconds(5),
                         () -> first.clientEndpoint().openSessions() == 1);
                 first.close();
-                second = GrpcTransport.start(TestNodes.member("n4", ports, Map.of()));
+                second = TestNodes.start(TestNodes.member("n4", ports, Map.of()));
                 second.serve(new ClientService(own, () -> TestNodes.status("n4")));
                 // Nothing was sent on the old stream, so this is neither lost nor of unknown outcome.
                 assertEquals(new StatementResult.SchemaChanged("fresh"), s.execute("schema fresh"));
@@ -380,7 +380,7 @@ class ClientServiceTests {
         @Test
         void aLostStreamAbortsTheOpenTransactionOnce() {
             FakeSqlEngine own = new FakeSqlEngine();
-            GrpcTransport node = GrpcTransport.start(TestNodes.single("n3", Map.of()));
+            GrpcTransport node = TestNodes.start(TestNodes.single("n3", Map.of()));
             node.serve(new ClientService(own, () -> TestNodes.status("n3")));
             try (Connection c = new GrpcTransportProvider().connect(new HostPort("127.0.0.1", node.port()))) {
                 Session s = c.session();

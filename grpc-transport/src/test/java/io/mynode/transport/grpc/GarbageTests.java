@@ -65,11 +65,11 @@ class GarbageTests {
     void start() {
         var ports = TestNodes.freePorts("n1", "n2");
         engine = new FakeSqlEngine();
-        node = GrpcTransport.start(TestNodes.member("n1", ports, Map.of("max.message.bytes", "64k")));
+        node = TestNodes.start(TestNodes.member("n1", ports, Map.of("max.message.bytes", "64k")));
         node.serve(new ClientService(engine, () -> TestNodes.status("n1")));
         delivered = new LinkedBlockingQueue<>();
         node.peers().receiver((from, m) -> delivered.add(from + ":" + new String(m, UTF_8)));
-        peer = GrpcTransport.start(TestNodes.member("n2", ports, PeerNetworkTests.FAST));
+        peer = TestNodes.start(TestNodes.member("n2", ports, PeerNetworkTests.FAST));
         address = new HostPort("127.0.0.1", node.port());
         raw = NettyChannelBuilder.forAddress("127.0.0.1", node.port()).usePlaintext().build();
     }

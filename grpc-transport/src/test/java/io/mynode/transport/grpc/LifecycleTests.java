@@ -39,7 +39,7 @@ class LifecycleTests {
     }
 
     static GrpcTransport serving(String id, FakeSqlEngine engine, Map<String, String> grpc) {
-        GrpcTransport node = GrpcTransport.start(TestNodes.single(id, grpc));
+        GrpcTransport node = TestNodes.start(TestNodes.single(id, grpc));
         node.serve(new ClientService(engine, () -> TestNodes.status(id)));
         return node;
     }
@@ -62,24 +62,24 @@ class LifecycleTests {
         @Test
         void anUnknownKeyIsRefusedByName() {
             var e = assertThrows(ConfigException.class,
-                    () -> GrpcTransport.start(TestNodes.single("n1", Map.of("max.mesage.bytes", "1m"))));
+                    () -> TestNodes.start(TestNodes.single("n1", Map.of("max.mesage.bytes", "1m"))));
             assertTrue(e.getMessage().contains("grpc.max.mesage.bytes"), e.getMessage());
         }
 
         @Test
         void aValueOutOfRangeIsRefused() {
             var e = assertThrows(ConfigException.class,
-                    () -> GrpcTransport.start(TestNodes.single("n1", Map.of("peer.queue", "0"))));
+                    () -> TestNodes.start(TestNodes.single("n1", Map.of("peer.queue", "0"))));
             assertTrue(e.getMessage().contains("grpc.peer.queue"), e.getMessage());
             assertThrows(ConfigException.class,
-                    () -> GrpcTransport.start(TestNodes.single("n1", Map.of("shutdown.grace.ms", "soon"))));
+                    () -> TestNodes.start(TestNodes.single("n1", Map.of("shutdown.grace.ms", "soon"))));
         }
 
         @Test
         void aPortInUseIsUnavailableAndNamesTheAddress() throws Exception {
             try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 var config = TestNodes.member("n1", Map.of("n1", taken.getLocalPort()), Map.of());
-                var e = assertThrows(UnavailableException.class, () -> GrpcTransport.start(config));
+                var e = assertThrows(UnavailableException.class, () -> TestNodes.start(config));
                 assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
             }
         }
@@ -88,7 +88,7 @@ class LifecycleTests {
         void anUnresolvableListenHostIsAConfigurationError() {
             var config = io.mynode.kernel.config.NodeConfig.fromMap(
                     Map.of("node.id", "n1", "node.listen", "no-such-host.invalid:9601"), Map.of(), Plugins.configSchema());
-            var e = assertThrows(ConfigException.class, () -> GrpcTransport.start(config));
+            var e = assertThrows(ConfigException.class, () -> TestNodes.start(config));
             assertTrue(e.getMessage().contains("node.listen"), e.getMessage());
         }
 
@@ -197,11 +197,11 @@ class LifecycleTests {
             Map<String, String> grpc = new java.util.HashMap<>(PeerNetworkTests.FAST);
             grpc.put("shutdown.grace.ms", "20000");
             FakeSqlEngine engine = new FakeSqlEngine();
-            GrpcTransport a = GrpcTransport.start(TestNodes.member("a", ports, grpc));
+            GrpcTransport a = TestNodes.start(TestNodes.member("a", ports, grpc));
             a.serve(new ClientService(engine, () -> TestNodes.status("a")));
             var atA = new java.util.concurrent.LinkedBlockingQueue<String>();
             a.peers().receiver((from, m) -> atA.add(new String(m, java.nio.charset.StandardCharsets.UTF_8)));
-            try (GrpcTransport b = GrpcTransport.start(TestNodes.member("b", ports, grpc));
+            try (GrpcTransport b = TestNodes.start(TestNodes.member("b", ports, grpc));
                     Connection c = connect(a)) {
                 TestNodes.await("b reaches a", Duration.ofSeconds(20), () -> b.mesh().link("a").connected());
                 Session s = c.session();
@@ -222,10 +222,10 @@ class LifecycleTests {
         @Test
         void closeReleasesThePortAndIsIdempotent() {
             var ports = TestNodes.freePorts("n1");
-            GrpcTransport first = GrpcTransport.start(TestNodes.member("n1", ports, Map.of()));
+            GrpcTransport first = TestNodes.start(TestNodes.member("n1", ports, Map.of()));
             first.close();
             first.close();
-            try (GrpcTransport second = GrpcTransport.start(TestNodes.member("n1", ports, Map.of()))) {
+            try (GrpcTransport second = TestNodes.start(TestNodes.member("n1", ports, Map.of()))) {
                 assertEquals(ports.get("n1"), second.port());
             }
         }
@@ -234,8 +234,8 @@ class LifecycleTests {
         void peersNoticeANodeThatCloses() {
             var ports = TestNodes.freePorts("a", "b");
             Map<String, String> fast = PeerNetworkTests.FAST;
-            try (GrpcTransport a = GrpcTransport.start(TestNodes.member("a", ports, fast))) {
-                GrpcTransport b = GrpcTransport.start(TestNodes.member("b", ports, fast));
+            try (GrpcTransport a = TestNodes.start(TestNodes.member("a", ports, fast))) {
+                GrpcTransport b = TestNodes.start(TestNodes.member("b", ports, fast));
                 TestNodes.await("a reaches b", Duration.ofSeconds(10), () -> a.mesh().link("b").connected());
                 b.close();
                 TestNodes.await("a sees b gone", Duration.ofSeconds(10), () -> !a.mesh().link("b").connected());

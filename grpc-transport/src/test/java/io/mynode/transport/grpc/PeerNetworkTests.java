@@ -39,7 +39,7 @@ class PeerNetworkTests {
     GrpcTransport start(String id, Map<String, Integer> ports, Map<String, String> extra) {
         Map<String, String> grpc = new HashMap<>(FAST);
         grpc.putAll(extra);
-        GrpcTransport t = GrpcTransport.start(TestNodes.member(id, ports, grpc));
+        GrpcTransport t = TestNodes.start(TestNodes.member(id, ports, grpc));
         BlockingQueue<Received> inbox = inboxes.computeIfAbsent(id, k -> new LinkedBlockingQueue<>());
         t.peers().receiver(receiver(id, inbox));
         started.add(t);
@@ -290,7 +290,7 @@ class PeerNetworkTests {
     void messagesBeforeAReceiverIsInstalledAreDropped() throws InterruptedException {
         var ports = TestNodes.freePorts("a", "b");
         var a = start("a", ports, Map.of());
-        var b = GrpcTransport.start(TestNodes.member("b", ports, FAST));
+        var b = TestNodes.start(TestNodes.member("b", ports, FAST));
         started.add(b);
         send(a, "b", "nobody listens");
         TestNodes.await("the message is sent", Duration.ofSeconds(10), () -> a.mesh().link("b").sent() >= 1);

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
 final class TestNodes {
     private TestNodes() {}
 
+    /** Starts a transport as the kernel would: with the {@code grpc.*} settings of {@code config}. */
+    static GrpcTransport start(NodeConfig config) {
+        return GrpcTransport.start(config, config.settings(GrpcTransportProvider.NAME));
+    }
+
     /** A single node listening on a port the OS picks (read it back with {@code GrpcTransport.port()}). */
     static NodeConfig single(String id, Map<String, String> grpc) {
         Map<String, String> values = new HashMap<>();

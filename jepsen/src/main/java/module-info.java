@@ -10,7 +10,8 @@
  * @uses io.mynode.kernel.transport.TransportProvider (through {@code io.mynode.kernel.client.Clients})
  */
 module io.mynode.jepsen {
-    requires io.mynode.kernel;
+    // Its exported API (NodeProcess, Cluster) speaks in kernel types (HostPort, NodeStatus).
+    requires transitive io.mynode.kernel;
     requires info.picocli;
     requires org.knowm.xchart;
     requires java.desktop;

@@ -56,7 +56,11 @@ class ShellTests {
 
     @SafeVarargs
     static StatementResult rows(List<String> columns, List<Value>... rows) {
-        return StatementResult.Rows.untyped(columns, RowStream.of(List.of(rows).iterator()));
+        List<List<Value>> all = new java.util.ArrayList<>();
+        for (List<Value> row : rows) {
+            all.add(row);
+        }
+        return StatementResult.Rows.untyped(columns, RowStream.of(all.iterator()));
     }
 
     /** The other nodes the shell can reach, by address; see {@link FakeConnection#leaderStatus}. */

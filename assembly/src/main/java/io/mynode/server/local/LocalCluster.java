@@ -178,6 +178,7 @@ public final class LocalCluster implements Callable<Integer> {
         }
     }
 
+    @SuppressWarnings("try") // the socket is opened only to learn whether the port is free
     private static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
             return true;

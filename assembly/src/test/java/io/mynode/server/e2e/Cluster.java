@@ -177,6 +177,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** A port {@code p} such that {@code p..p+n-1} are all free: what mynode-local needs. */
+    @SuppressWarnings("try") // each socket is opened only to learn whether its port is free
     static int freeRange(int n) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = 10_000 + (int) (Math.random() * 20_000); // below the ephemeral range

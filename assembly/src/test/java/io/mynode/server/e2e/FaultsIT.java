@@ -108,11 +108,16 @@ class FaultsIT {
             return acknowledged.size();
         }
 
+        /** Stops the writers and waits for each; an interrupt is kept for the caller to see. */
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running.set(false);
-            for (Thread t : threads) {
-                t.join(TimeUnit.SECONDS.toMillis(60));
+            try {
+                for (Thread t : threads) {
+                    t.join(TimeUnit.SECONDS.toMillis(60));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

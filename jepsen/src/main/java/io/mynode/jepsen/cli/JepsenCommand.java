@@ -39,6 +39,9 @@ import picocli.CommandLine.Parameters;
         description = "Jepsen-style fault-injection tests for mynode.",
         subcommands = {JepsenCommand.Test.class, JepsenCommand.Check.class})
 public final class JepsenCommand implements Callable<Integer> {
+    /** The top-level command; picocli fills its subcommands' options. */
+    public JepsenCommand() {}
+
     /** Exit status for a command line that could not be understood. */
     static final int USAGE = 254;
     /** Exit status for a test that could not run to a verdict (no distribution, no leader, ...). */

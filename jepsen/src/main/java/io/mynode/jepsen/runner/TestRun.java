@@ -98,19 +98,18 @@ public final class TestRun {
         if (shared != null) {
             history = drive(shared, Nemesis.named(options.nemesis(), shared), workload);
         } else {
-            try (Cluster cluster = Cluster.create(options.distribution(), dir, options.nodes(), options.engine(),
-                    options.nodeConfig())) {
-                Thread hook = new Thread(cluster::close, "jepsen-cluster-cleanup");
+            Cluster cluster = Cluster.create(options.distribution(), dir, options.nodes(), options.engine(),
+                    options.nodeConfig());
+            Thread hook = new Thread(cluster::close, "jepsen-cluster-cleanup");
+            try {
                 Runtime.getRuntime().addShutdownHook(hook);
+                history = drive(cluster, Nemesis.named(options.nemesis(), cluster), workload);
+            } finally {
+                cluster.close();
                 try {
-                    history = drive(cluster, Nemesis.named(options.nemesis(), cluster), workload);
-                } finally {
-                    cluster.close();
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // The JVM is exiting; the hook runs and closes the cluster (again) harmlessly.
-                    }
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The JVM is exiting; the hook runs and closes the cluster (again) harmlessly.
                 }
             }
         }

@@ -10,6 +10,9 @@ public final class LocalConsensusProvider implements ConsensusProvider {
     static final ConfigKey<Boolean> SYNC = KEYS.bool("sync", true,
             "flush the state machine before acknowledging each proposal (there is no log to replay)");
 
+    /** For {@link java.util.ServiceLoader}. */
+    public LocalConsensusProvider() {}
+
     @Override
     public String name() {
         return "local";

@@ -10,6 +10,8 @@ import java.util.List;
  * key wins. Not thread-safe; build it on one thread, then hand it over.
  */
 public final class WriteBatch {
+    /** An empty batch; add operations with {@link #put} and {@link #delete}. */
+    public WriteBatch() {}
 
     /** One operation of a batch. */
     public sealed interface Op permits Put, Delete {

@@ -222,6 +222,7 @@ class LsmEngineTests {
         }
 
         @Test
+        @SuppressWarnings("try") // the first engine only has to be open while the second tries
         void aDirectoryServesOneEngineAtATime() {
             try (StorageEngine e = open(dir, Map.of())) {
                 assertThrows(StorageIoException.class, () -> open(dir, Map.of()));

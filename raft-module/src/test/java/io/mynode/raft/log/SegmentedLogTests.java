@@ -367,6 +367,7 @@ class SegmentedLogTests {
         }
 
         @Test
+        @SuppressWarnings("try") // opening the log is what deletes the leftovers
         void filesLeftInPreparationByACrashAreDeletedOnOpen() throws Exception {
             Path leftover = dir.resolve("wal-next-crashed.tmp");
             Files.write(leftover, new byte[100]);

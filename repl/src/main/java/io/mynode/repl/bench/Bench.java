@@ -61,6 +61,7 @@ public final class Bench implements Callable<Integer> {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
 
+    @SuppressWarnings("try") // the progress reporter prints while the run goes on; closing it stops it
     @Override
     public Integer call() throws InterruptedException {
         io.mynode.repl.Main.quietLogging();

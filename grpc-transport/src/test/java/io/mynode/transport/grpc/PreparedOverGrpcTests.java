@@ -41,7 +41,7 @@ class PreparedOverGrpcTests {
     @BeforeAll
     static void startNode() {
         engine = new FakeSqlEngine();
-        transport = GrpcTransport.start(TestNodes.single("n1", Map.of("chunk.bytes", "4k")));
+        transport = TestNodes.start(TestNodes.single("n1", Map.of("chunk.bytes", "4k")));
         transport.serve(new ClientService(engine, () -> TestNodes.status("n1")));
     }
 
@@ -154,7 +154,7 @@ class PreparedOverGrpcTests {
     void aPreparedStatementOutlivesItsStreamByPreparingAgain() {
         var ports = TestNodes.freePorts("n5");
         FakeSqlEngine own = new FakeSqlEngine();
-        GrpcTransport first = GrpcTransport.start(TestNodes.member("n5", ports, Map.of()));
+        GrpcTransport first = TestNodes.start(TestNodes.member("n5", ports, Map.of()));
         first.serve(new ClientService(own, () -> TestNodes.status("n5")));
         GrpcTransport second = null;
         try (Connection c = new GrpcTransportProvider().connect(new HostPort("127.0.0.1", ports.get("n5")))) {
@@ -163,7 +163,7 @@ class PreparedOverGrpcTests {
             assertEquals(List.of(List.of(Value.of(1))), ClientServiceTests.drain(p.execute(List.of(Value.of(1)))));
             first.close();
             TestNodes.await("the node forgot the session", Duration.ofSeconds(5), () -> own.open.isEmpty());
-            second = GrpcTransport.start(TestNodes.member("n5", ports, Map.of()));
+            second = TestNodes.start(TestNodes.member("n5", ports, Map.of()));
             second.serve(new ClientService(own, () -> TestNodes.status("n5")));
             assertEquals(List.of(List.of(Value.of(2))), ClientServiceTests.drain(p.execute(List.of(Value.of(2)))));
         } finally {

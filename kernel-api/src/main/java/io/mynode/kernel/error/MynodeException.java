@@ -15,8 +15,11 @@ public abstract sealed class MynodeException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
-    /** The thrower's code; null means the kind's default. */
-    private final SqlState sqlState;
+    /**
+     * The thrower's code; null means the kind's default. Transient: errors cross the wire as
+     * kind, code and message, never by Java serialization.
+     */
+    private final transient SqlState sqlState;
 
     protected MynodeException(String message, Throwable cause) {
         this(null, message, cause);

@@ -78,9 +78,9 @@ public final class Main implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "mynode-shutdown"));
-        System.out.println("mynode " + nodeConfig.nodeId() + " of cluster " + node.clusterId() + " serving on "
-                + nodeConfig.listen()
-                + " (storage " + nodeConfig.storageEngine() + ", consensus " + nodeConfig.consensus()
+        System.out.println("mynode " + nodeConfig.nodeId() + " serving on " + nodeConfig.listen()
+                + " (cluster " + node.clusterId() + ", storage " + nodeConfig.storageEngine()
+                + ", consensus " + nodeConfig.consensus()
                 + ", transport " + nodeConfig.transport() + ", data " + nodeConfig.dataDir().toAbsolutePath()
                 + ", peers " + String.join(",", nodeConfig.peers().keySet()) + ")");
         System.out.flush();

@@ -17,6 +17,7 @@ module io.mynode.kernel {
     exports io.mynode.kernel.config;
     exports io.mynode.kernel.consensus;
     exports io.mynode.kernel.error;
+    exports io.mynode.kernel.fault;
     exports io.mynode.kernel.sql;
     exports io.mynode.kernel.storage;
     exports io.mynode.kernel.transport;

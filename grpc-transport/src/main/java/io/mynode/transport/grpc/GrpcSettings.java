@@ -4,9 +4,7 @@ import io.mynode.kernel.config.ConfigKey;
 import io.mynode.kernel.config.ConfigKeys;
 import io.mynode.kernel.config.Settings;
 import io.mynode.kernel.error.ConfigException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The node-side {@code grpc.*} keys: declared here with defaults, ranges and a line each
@@ -25,9 +23,7 @@ record GrpcSettings(
         Duration keepAlive,
         Duration handshakeTimeout,
         Duration shutdownGrace,
-        int networkThreads,
-        Optional<Path> faultsFile,
-        Duration faultsPoll) {
+        int networkThreads) {
 
     static final ConfigKeys KEYS = new ConfigKeys();
     static final ConfigKey<Long> MAX_MESSAGE_BYTES = KEYS.size("max.message.bytes", 32 << 20, 64 << 10, Integer.MAX_VALUE,
@@ -54,10 +50,6 @@ record GrpcSettings(
             "how long close() lets running statements finish");
     static final ConfigKey<Integer> NETWORK_THREADS = KEYS.integer("network.threads", 1, 1, 256,
             "network (event-loop) threads shared by the server and the peer links");
-    static final ConfigKey<String> FAULTS_FILE = KEYS.string("faults.file", "",
-            "testing only: a file of peer ids whose messages are dropped");
-    static final ConfigKey<Long> FAULTS_POLL_MS = KEYS.number("faults.poll.ms", 100, 10, 60_000,
-            "how often the faults file is read");
 
     /**
      * A share of the heap: with four peers, an eighth of it can wait in their queues. A fixed
@@ -78,7 +70,6 @@ record GrpcSettings(
             throw new ConfigException(settings.qualified(PEER_BACKOFF_MAX_MS) + ": " + backoffMax + " is below "
                     + settings.qualified(PEER_BACKOFF_MIN_MS) + " (" + backoffMin + ")");
         }
-        String faults = settings.get(FAULTS_FILE).trim();
         return new GrpcSettings(
                 maxMessage,
                 chunk,
@@ -91,9 +82,7 @@ record GrpcSettings(
                 Duration.ofMillis(settings.get(KEEPALIVE_MS)),
                 Duration.ofMillis(settings.get(HANDSHAKE_TIMEOUT_MS)),
                 Duration.ofMillis(settings.get(SHUTDOWN_GRACE_MS)),
-                settings.get(NETWORK_THREADS),
-                faults.isEmpty() ? Optional.empty() : Optional.of(Path.of(faults)),
-                Duration.ofMillis(settings.get(FAULTS_POLL_MS)));
+                settings.get(NETWORK_THREADS));
     }
 
     /** A written value must fit twice in a message; the default is left as it is. */

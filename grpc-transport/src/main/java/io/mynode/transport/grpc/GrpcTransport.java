@@ -30,7 +30,6 @@ final class GrpcTransport implements Transport {
 
     private final NodeConfig config;
     private final GrpcSettings settings;
-    private final FaultFile faults;
     private final NetworkThreads network;
     private final PeerMesh peers;
     private final ClientEndpoint clients;
@@ -40,9 +39,8 @@ final class GrpcTransport implements Transport {
     private GrpcTransport(NodeConfig config, GrpcSettings settings, InetSocketAddress listen) {
         this.config = config;
         this.settings = settings;
-        this.faults = FaultFile.watch(settings.faultsFile(), settings.faultsPoll());
         this.network = new NetworkThreads(settings.networkThreads(), "mynode-net-" + config.nodeId());
-        this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, faults, network);
+        this.peers = new PeerMesh(config.nodeId(), config.peers(), settings, network);
         this.clients = new ClientEndpoint(settings.chunkBytes(), settings.maxMessageBytes());
         this.server = network.serve(NettyServerBuilder.forAddress(listen))
                 .addService(clients)
@@ -80,7 +78,6 @@ final class GrpcTransport implements Transport {
             transport.server.start();
         } catch (IOException e) {
             transport.peers.close();
-            transport.faults.close();
             transport.network.close();
             throw new UnavailableException("node " + config.nodeId() + " cannot listen on " + config.listen()
                     + " (node.listen): " + Wire.messageOf(e), e);
@@ -97,10 +94,6 @@ final class GrpcTransport implements Transport {
 
     PeerMesh mesh() {
         return peers;
-    }
-
-    FaultFile faults() {
-        return faults;
     }
 
     ClientEndpoint clientEndpoint() {
@@ -134,14 +127,12 @@ final class GrpcTransport implements Transport {
                 clients.interruptSessions();
             }
             peers.close();
-            faults.close();
             if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 server.shutdownNow();
                 server.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             peers.close();
-            faults.close();
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {

@@ -55,7 +55,6 @@ final class PeerLink implements AutoCloseable {
     private final String self;
     private final String peer;
     private final GrpcSettings settings;
-    private final FaultFile faults;
     private final ManagedChannel channel;
     private final ArrayBlockingQueue<byte[]> queue;
     /** Bytes of the messages in {@link #queue}: the count alone would let 4096 one-MiB appends pile up. */
@@ -71,11 +70,10 @@ final class PeerLink implements AutoCloseable {
     private volatile boolean closed;
     private volatile Stream current;
 
-    PeerLink(String self, String peer, HostPort address, GrpcSettings settings, FaultFile faults, NetworkThreads network) {
+    PeerLink(String self, String peer, HostPort address, GrpcSettings settings, NetworkThreads network) {
         this.self = self;
         this.peer = peer;
         this.settings = settings;
-        this.faults = faults;
         this.queue = new ArrayBlockingQueue<>(settings.peerQueue());
         this.channel = network.connect(NettyChannelBuilder.forAddress(address.host(), address.port()))
                 .usePlaintext()
@@ -229,10 +227,6 @@ final class PeerLink implements AutoCloseable {
                 }
                 batch.addMessages(ByteString.copyFrom(next));
                 bytes += next.length;
-            }
-            if (faults.cut(peer)) {
-                dropped.addAndGet(batch.getMessagesCount());
-                continue;
             }
             if (!stream.write(PeerFrame.newBuilder().setBatch(batch).build())) {
                 dropped.addAndGet(batch.getMessagesCount());

@@ -32,20 +32,18 @@ final class PeerMesh extends PeerGrpc.PeerImplBase implements PeerNetwork, AutoC
     private final String self;
     private final Set<String> members;
     private final Map<String, PeerLink> links = new LinkedHashMap<>();
-    private final FaultFile faults;
     private final int maxMessageBytes;
     private final Set<Inbound> inbound = ConcurrentHashMap.newKeySet();
     private volatile Receiver receiver;
     private volatile boolean closed;
 
-    PeerMesh(String self, Map<String, HostPort> peers, GrpcSettings settings, FaultFile faults, NetworkThreads network) {
+    PeerMesh(String self, Map<String, HostPort> peers, GrpcSettings settings, NetworkThreads network) {
         this.self = self;
         this.members = Set.copyOf(peers.keySet());
-        this.faults = faults;
         this.maxMessageBytes = settings.maxMessageBytes();
         peers.forEach((id, address) -> {
             if (!id.equals(self)) {
-                links.put(id, new PeerLink(self, id, address, settings, faults, network));
+                links.put(id, new PeerLink(self, id, address, settings, network));
             }
         });
     }
@@ -70,9 +68,6 @@ final class PeerMesh extends PeerGrpc.PeerImplBase implements PeerNetwork, AutoC
                     + ": larger than grpc.max.message.bytes=" + maxMessageBytes);
             return;
         }
-        if (faults.cut(to)) {
-            return;
-        }
         link.enqueue(message);
     }
 
@@ -83,7 +78,7 @@ final class PeerMesh extends PeerGrpc.PeerImplBase implements PeerNetwork, AutoC
 
     private void deliver(String from, PeerFrame frame) {
         Receiver r = receiver;
-        if (r == null || faults.cut(from)) {
+        if (r == null) {
             return;
         }
         for (var message : frame.getBatch().getMessagesList()) {

@@ -72,9 +72,8 @@
  *
  * <h2>Fault injection (testing only)</h2>
  *
- * <p>With {@code grpc.faults.file=PATH} the node polls that file (every 100 ms): while it lists a
- * peer's id, all peer messages to and from that peer are dropped, which is how the Jepsen suite
- * cuts the network without root. See {@link io.mynode.transport.grpc.FaultFile}.
+ * <p>None here: the kernel puts {@link io.mynode.kernel.fault.FaultyNetwork} between any transport
+ * and consensus when {@code faults.file} is set, so partitions need nothing from a transport.
  *
  * <h2>Threads</h2>
  *
@@ -86,7 +85,7 @@
  * connector thread that keeps its stream open, while messages are written into the stream by the
  * thread that sends them, or by the network thread when the stream becomes writable again
  * (workers and connectors are virtual threads on Java 24+, see
- * {@link io.mynode.transport.grpc.Threads}); the faults file, when set, has one polling thread.
+ * {@link io.mynode.transport.grpc.Threads}).
  * The receiver installed on {@code peers()} is called on the network thread, in order for each
  * peer, and must only queue what it gets: a receiver that blocks stalls every connection that
  * thread serves. Every hand-off between threads is a wake-up, which on a small machine costs

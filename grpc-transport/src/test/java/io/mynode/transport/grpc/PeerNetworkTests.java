@@ -236,44 +236,6 @@ class PeerNetworkTests {
     }
 
     @Test
-    void theFaultsFileCutsAPeerBothWaysAndRestoresIt(@TempDir Path dir) throws InterruptedException, IOException {
-        Path faults = dir.resolve("a.faults");
-        var ports = TestNodes.freePorts("a", "b", "c");
-        var a = start("a", ports, Map.of("faults.file", faults.toString(), "faults.poll.ms", "20"));
-        var b = start("b", ports, Map.of());
-        var c = start("c", ports, Map.of());
-        awaitLink(a, "a", "b");
-        awaitLink(b, "b", "a");
-        awaitLink(a, "a", "c");
-
-        Files.writeString(faults, "# partition a from b\nb\n");
-        TestNodes.await("the cut applies", Duration.ofSeconds(10), () -> a.faults().cut("b"));
-        for (int i = 0; i < 20; i++) {
-            send(a, "b", "to b " + i);
-            send(b, "a", "to a " + i);
-        }
-        send(a, "c", "c still reachable");
-        assertEquals(new Received("a", "c still reachable"), next("c"));
-        Thread.sleep(300);
-        assertNull(inboxes.get("b").poll(), "a message crossed the cut from a to b");
-        assertNull(inboxes.get("a").poll(), "a message crossed the cut from b to a");
-
-        Files.writeString(faults, "");
-        TestNodes.await("the cut heals", Duration.ofSeconds(10), () -> !a.faults().cut("b"));
-        send(a, "b", "healed");
-        send(b, "a", "healed too");
-        assertEquals(new Received("a", "healed"), next("b"));
-        assertEquals(new Received("b", "healed too"), next("a"));
-
-        Files.writeString(faults, "c\n");
-        TestNodes.await("c is cut", Duration.ofSeconds(10), () -> a.faults().cut("c"));
-        Files.delete(faults);
-        TestNodes.await("a missing file heals", Duration.ofSeconds(10), () -> !a.faults().cut("c"));
-        send(a, "c", "a missing file means no faults");
-        assertEquals(new Received("a", "a missing file means no faults"), next("c"));
-    }
-
-    @Test
     void messagesToUnknownNodesOrToSelfOrTooLargeAreDropped() throws InterruptedException {
         var ports = TestNodes.freePorts("a", "b");
         var a = start("a", ports, Map.of("max.message.bytes", "64k"));

@@ -4,6 +4,7 @@ import io.mynode.kernel.client.Clients;
 import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.transport.NodeStatus;
 import io.mynode.kernel.config.HostPort;
+import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.StorageIoException;
 import io.mynode.kernel.error.UnavailableException;
@@ -83,7 +84,7 @@ public final class Cluster implements AutoCloseable {
                 conf.put("cluster.peers", peers);
                 conf.put("data.dir", data.toAbsolutePath().toString());
                 conf.put("storage.engine", engine);
-                conf.put("grpc.faults.file", faults.toString());
+                conf.put(NodeConfig.FAULTS_FILE.name(), faults.toString());
                 StringBuilder text = new StringBuilder("# written by mynode-jepsen for one test run\n");
                 conf.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
                 Path config = store.resolve(id + ".properties").toAbsolutePath();

@@ -2,16 +2,13 @@ package io.mynode.jepsen.cluster;
 
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.StorageIoException;
+import io.mynode.kernel.fault.PartitionFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * and fault file. Faults act on the process tree (the launcher script and the JVM it starts):
  * {@link #kill} is SIGKILL, {@link #pause}/{@link #resume} are SIGSTOP/SIGCONT.
  *
- * <p>The fault file is the partition contract with the transport: the node, started with
- * {@code grpc.faults.file=PATH}, polls it about every 100 ms and drops every peer message to and
- * from the node ids listed in it, one per line; missing or empty means no faults. It is written
- * whole to a temporary file and renamed over, so a node never reads half of it.
+ * <p>The fault file partitions the node: it is started with {@code faults.file=PATH}, and the
+ * kernel's {@link io.mynode.kernel.fault.FaultyNetwork}, whatever the transport, drops every peer
+ * message to and from the node ids listed there ({@link io.mynode.kernel.fault.PartitionFile}
+ * writes it, whole and atomically); missing or empty means no faults.
  *
  * <p>Thread-safe: methods are synchronized; a nemesis and the runner's cleanup may race.
  */
@@ -162,14 +159,7 @@ public final class NodeProcess {
 
     /** The peers this node must not exchange messages with, written atomically; empty heals it. */
     public void isolateFrom(Set<String> peers) {
-        Path tmp = faultsFile.resolveSibling(faultsFile.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, String.join("\n", new TreeSet<>(peers)) + (peers.isEmpty() ? "" : "\n"),
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, faultsFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new StorageIoException("writing fault file " + faultsFile + ": " + e.getMessage(), e);
-        }
+        PartitionFile.write(faultsFile, peers);
     }
 
     /** The process ids of the launcher and its descendants, deepest last. */

@@ -4,8 +4,9 @@
  * 127.0.0.1, with its own data directory, log and fault file in the test's store directory.
  *
  * <p>Faults are applied from outside, as Jepsen does over SSH: SIGKILL and restart, SIGSTOP and
- * SIGCONT, and partitions through the fault file each node's gRPC transport polls (the node drops
- * peer messages to and from the ids listed). That file is the only hook inside the node; it needs
+ * SIGCONT, and partitions through the fault file each node's kernel polls ({@code faults.file}:
+ * {@link io.mynode.kernel.fault.FaultyNetwork} drops peer messages to and from the ids listed,
+ * whatever the transport). That file is the only hook inside the node; it needs
  * no root and no network namespaces, which this machine's CI does not have. What it leaves out:
  * client traffic is never cut (a client sees a partitioned node answer "unavailable" instead),
  * and clock faults.

@@ -71,7 +71,7 @@ class ClusterTests {
         assertEquals("50", p.getProperty("raft.tick.ms"));
         assertEquals(3, p.getProperty("cluster.peers").split(",").length);
         assertTrue(p.getProperty("cluster.peers").contains("n2=" + p.getProperty("node.listen")));
-        assertTrue(p.getProperty("grpc.faults.file").endsWith("n2.faults"));
+        assertTrue(p.getProperty("faults.file").endsWith("n2.faults"));
         assertEquals(3, cluster.nodes().stream().map(n -> n.address().port()).distinct().count(),
                 "every node has its own port");
     }

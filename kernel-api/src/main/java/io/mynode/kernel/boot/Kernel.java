@@ -9,6 +9,7 @@ import io.mynode.kernel.consensus.PeerNetwork;
 import io.mynode.kernel.consensus.StateMachine;
 import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.StorageIoException;
+import io.mynode.kernel.fault.FaultyNetwork;
 import io.mynode.kernel.sql.SqlContext;
 import io.mynode.kernel.sql.SqlEngine;
 import io.mynode.kernel.sql.SqlFrontendProvider;
@@ -25,6 +26,7 @@ import io.mynode.kernel.txn.TransactionEngineProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -37,6 +39,7 @@ import java.util.Optional;
  *   StorageEngineProvider[storage.engine]  ─► StorageEngine         data.dir/storage
  *   TransactionEngineProvider["mvcc"]      ─► StateMachine over it
  *   TransportProvider[transport]           ─► Transport (peer messages first)
+ *   FaultyNetwork, if faults.file is set   ─► partitions for tests, whatever the transport
  *   ConsensusProvider[consensus]           ─► Consensus             data.dir/consensus
  *   TransactionEngineProvider              ─► TransactionEngine over sm + consensus
  *   SqlFrontendProvider["sql"]             ─► SqlEngine, then the transport serves it
@@ -100,14 +103,19 @@ public final class Kernel {
             Optional<Transport> transport = transportProvider.map(
                     p -> p.start(new TransportContext(config, config.settings(p.name()))));
             transport.ifPresent(started::push);
-            PeerNetwork network = transport.map(Transport::peers).orElse(NO_PEERS);
+            PeerNetwork peers = transport.map(Transport::peers).orElse(NO_PEERS);
+            // Any transport can be partitioned by a test harness: the fault wrapper sits between it and consensus.
+            Optional<FaultyNetwork> faults = config.kernel().get(NodeConfig.FAULTS_FILE).map(file -> FaultyNetwork
+                    .watching(config.nodeId(), peers, file, Duration.ofMillis(config.kernel().get(NodeConfig.FAULTS_POLL_MS))));
+            faults.ifPresent(started::push);
+            PeerNetwork network = faults.<PeerNetwork>map(f -> f).orElse(peers);
             Consensus consensus = consensusProvider.start(new ConsensusContext(config,
                     config.settings(consensusProvider.name()), directory(config.dataDir().resolve("consensus")),
                     stateMachine, network));
             started.push(consensus);
             TransactionEngine transactions = txnProvider.engine(stateMachine, consensus);
             SqlEngine sql = sqlProvider.open(new SqlContext(transactions, config.settings(sqlProvider.name())));
-            Node node = new Node(config, storage, stateMachine, consensus, transactions, sql, transport);
+            Node node = new Node(config, storage, stateMachine, consensus, transactions, sql, transport, faults);
             transport.ifPresent(t -> t.serve(new ClientService(sql, node::status)));
             return node;
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.mynode.kernel.boot;
 import io.mynode.kernel.config.NodeConfig;
 import io.mynode.kernel.consensus.Consensus;
 import io.mynode.kernel.consensus.StateMachine;
+import io.mynode.kernel.fault.FaultyNetwork;
 import io.mynode.kernel.sql.SqlEngine;
 import io.mynode.kernel.storage.StorageEngine;
 import io.mynode.kernel.transport.NodeStatus;
@@ -24,10 +25,12 @@ public final class Node implements AutoCloseable {
     private final TransactionEngine transactions;
     private final SqlEngine sql;
     private final Optional<Transport> transport;
+    private final Optional<FaultyNetwork> faults;
     private final List<AutoCloseable> closeOrder;
 
     Node(NodeConfig config, StorageEngine storage, StateMachine stateMachine, Consensus consensus,
-            TransactionEngine transactions, SqlEngine sql, Optional<Transport> transport) {
+            TransactionEngine transactions, SqlEngine sql, Optional<Transport> transport,
+            Optional<FaultyNetwork> faults) {
         this.config = config;
         this.storage = storage;
         this.stateMachine = stateMachine;
@@ -35,8 +38,10 @@ public final class Node implements AutoCloseable {
         this.transactions = transactions;
         this.sql = sql;
         this.transport = transport;
+        this.faults = faults;
         this.closeOrder = new ArrayList<>();
         transport.ifPresent(closeOrder::add);
+        faults.ifPresent(closeOrder::add);
         closeOrder.add(consensus);
         closeOrder.add(stateMachine);
         closeOrder.add(storage);
@@ -70,6 +75,11 @@ public final class Node implements AutoCloseable {
 
     public Optional<Transport> transport() {
         return transport;
+    }
+
+    /** The fault wrapper between the transport and consensus, present when {@code faults.file} is set. */
+    public Optional<FaultyNetwork> faults() {
+        return faults;
     }
 
     /** This node's status as clients see it. */

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  * @param consensus the {@code ConsensusProvider} name
  * @param transport the {@code TransportProvider} name
  * @param modules the checked settings of every provider found, by prefix (its name)
+ * @param kernel the kernel's own keys, checked: read the ones without a component here (the
+ *     fault-injection keys, say) with {@code kernel().get(KEY)}
  */
 public record NodeConfig(
         String nodeId,
@@ -50,7 +52,8 @@ public record NodeConfig(
         String storageEngine,
         String consensus,
         String transport,
-        Map<String, Settings> modules) {
+        Map<String, Settings> modules,
+        Settings kernel) {
 
     public static final String NODE_ID = "node.id";
     public static final String NODE_LISTEN = "node.listen";
@@ -91,6 +94,13 @@ public record NodeConfig(
             "raft", "how commands are replicated (local: a single node, no replication)", NodeConfig::parseName);
     private static final ConfigKey<String> TRANSPORT_KEY = KEYS.key(TRANSPORT, "provider name", Optional.of("grpc"),
             "grpc", "how clients and peers reach this node", NodeConfig::parseName);
+    /** Testing only: the partition file a harness writes ({@link io.mynode.kernel.fault.PartitionFile}). */
+    public static final ConfigKey<Optional<Path>> FAULTS_FILE = KEYS.key("faults.file", "path",
+            Optional.of(Optional.empty()), "(none)",
+            "testing only: a file of peer ids, one a line; peer messages to and from them are dropped while listed",
+            NodeConfig::parsePath);
+    public static final ConfigKey<Long> FAULTS_POLL_MS = KEYS.number("faults.poll.ms", 100, 10, 60_000,
+            "testing only: how often faults.file is read");
 
     public NodeConfig {
         peers = Collections.unmodifiableMap(new LinkedHashMap<>(peers));
@@ -108,7 +118,7 @@ public record NodeConfig(
     /** This configuration with {@code clusterId} as the cluster's id. */
     public NodeConfig withClusterId(String id) {
         return new NodeConfig(nodeId, Optional.of(parseId(CLUSTER_ID, id)), listen, peers, dataDir, storageEngine,
-                consensus, transport, modules);
+                consensus, transport, modules, kernel);
     }
 
     /**
@@ -179,7 +189,8 @@ public record NodeConfig(
                 kernel.get(STORAGE_ENGINE_KEY),
                 kernel.get(CONSENSUS_KEY),
                 kernel.get(TRANSPORT_KEY),
-                modules);
+                modules,
+                kernel);
     }
 
     private static String parseId(String key, String raw) {

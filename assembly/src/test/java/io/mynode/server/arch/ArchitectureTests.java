@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The layering rules (docs/architecture.md, "Modules and layers") and STYLE.md, checked on the
+ * The layering rules (the kernel's package docs: plugins import only the kernel, clients reach a
+ * node only through the kernel's client contract) and the house style, checked on the
  * compiled main classes of every module. The module lists are derived ({@link Modules}): a new
  * plugin or client is checked without an edit here. A violation fails the build, so layers cannot
  * erode one convenient import at a time.

@@ -1,14 +1,19 @@
 package io.mynode.raft;
 
+import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.consensus.Applied;
 import io.mynode.kernel.consensus.Consensus;
 import io.mynode.kernel.consensus.ConsensusContext;
 import io.mynode.kernel.consensus.ConsensusStatus;
+import io.mynode.kernel.consensus.MembershipChange;
 import io.mynode.kernel.consensus.PeerNetwork;
+import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.StorageIoException;
 import io.mynode.kernel.error.UnavailableException;
+import io.mynode.raft.core.Change;
 import io.mynode.raft.core.Codec;
+import io.mynode.raft.core.Configuration;
 import io.mynode.raft.core.Envelope;
 import io.mynode.raft.log.SegmentedLog;
 import java.io.IOException;
@@ -16,7 +21,9 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -74,6 +81,8 @@ final class RaftConsensus implements Consensus {
 
         record Read(CompletableFuture<Long> future) implements Input {}
 
+        record Reconfigure(Change change, CompletableFuture<ConsensusStatus> future) implements Input {}
+
         record Wake() implements Input {}
     }
 
@@ -95,6 +104,9 @@ final class RaftConsensus implements Consensus {
     private final long maxInboxBytes;
     private volatile ConsensusStatus status;
     private volatile boolean running = true;
+    /** The configuration version last told to the network and logged; raft thread only. */
+    private long announcedVersion = -1;
+    private boolean announcedRemoved;
 
     private RaftConsensus(ConsensusContext context, RaftSettings settings, SegmentedLog log, Replica replica) {
         this.nodeId = context.config().nodeId();
@@ -117,12 +129,12 @@ final class RaftConsensus implements Consensus {
         } catch (IOException e) {
             throw new StorageIoException("creating raft directory " + dir + ": " + e.getMessage(), e);
         }
-        List<String> members = List.copyOf(context.config().peers().keySet());
+        Configuration bootstrap = bootstrap(context);
         SegmentedLog log = SegmentedLog.open(dir.resolve("log"), settings.segmentBytes());
         Replica replica;
         try {
             String clientPrefix = context.config().nodeId() + "/" + UUID.randomUUID();
-            replica = new Replica(context.config().nodeId(), members, log,
+            replica = new Replica(context.config().nodeId(), bootstrap, log,
                     new FileSnapshots(dir, context.stateMachine(), log), context.stateMachine(), settings.core(),
                     settings.timing(), new SplittableRandom(), clientPrefix, System::nanoTime);
         } catch (RuntimeException e) {
@@ -131,8 +143,53 @@ final class RaftConsensus implements Consensus {
         }
         RaftConsensus c = new RaftConsensus(context, settings, log, replica);
         c.network.receiver(c::receive);
+        c.announceConfiguration();
         c.thread.start();
         return c;
+    }
+
+    /**
+     * The configuration a new cluster starts with: every node of {@code cluster.peers} a voter.
+     * Only a node's first start uses it; afterwards the log's configuration rules.
+     */
+    static Configuration bootstrap(ConsensusContext context) {
+        List<Configuration.Member> members = new ArrayList<>();
+        context.config().peers().forEach((id, address) -> members.add(new Configuration.Member(id, address.toString(), true)));
+        return new Configuration(members);
+    }
+
+    /**
+     * After a change of configuration: tells the network whom it may talk to, and logs the new
+     * membership (a warning when this node is out of it).
+     */
+    private void announceConfiguration() {
+        var node = replica.node();
+        if (node.configurationVersion() == announcedVersion) {
+            return;
+        }
+        announcedVersion = node.configurationVersion();
+        Configuration config = node.configuration();
+        if (config.isEmpty()) {
+            return; // joining: the network keeps the addresses it was given until the log brings some
+        }
+        Map<String, HostPort> addresses = new LinkedHashMap<>();
+        node.knownAddresses().forEach((id, address) -> {
+            try {
+                addresses.put(id, HostPort.parse(address, "the address of " + id));
+            } catch (ConfigException e) {
+                LOG.log(Level.WARNING, "raft " + nodeId + ": " + e.getMessage());
+            }
+        });
+        network.members(addresses);
+        boolean removed = node.isRemoved();
+        if (removed && !announcedRemoved) {
+            LOG.log(Level.WARNING, "raft " + nodeId + ": this node was removed from the cluster by the configuration at index "
+                    + node.configurationIndex() + " (" + config + "); it no longer votes or serves");
+        } else {
+            LOG.log(Level.INFO, "raft " + nodeId + ": configuration at index " + node.configurationIndex() + ": voters "
+                    + config.voters() + (config.learners().isEmpty() ? "" : ", learners " + config.learners()));
+        }
+        announcedRemoved = removed;
     }
 
     private void receive(String from, byte[] message) {
@@ -188,6 +245,38 @@ final class RaftConsensus implements Consensus {
         return status;
     }
 
+    @Override
+    public CompletableFuture<ConsensusStatus> changeMembership(MembershipChange change) {
+        Change c;
+        try {
+            c = switch (change) {
+                case MembershipChange.AddNode a -> new Change.AddLearner(checkedId(a.nodeId()), a.address().toString());
+                case MembershipChange.RemoveNode r -> new Change.Remove(checkedId(r.nodeId()));
+                case MembershipChange.TransferLeader t -> new Change.Transfer(checkedId(t.nodeId()));
+            };
+        } catch (InvalidInputException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<ConsensusStatus> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
+        } else if (!inbox.offer(new Input.Reconfigure(c, f))) {
+            f.completeExceptionally(new UnavailableException("raft node " + nodeId + " is overloaded; nothing was changed"));
+        }
+        return f;
+    }
+
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    /** A node id as {@code node.id} allows them. */
+    private static String checkedId(String id) {
+        if (id == null || !NODE_ID.matcher(id).matches()) {
+            throw new InvalidInputException("'" + id + "' is not a node id: 1-64 letters, digits, '_', '.' or '-',"
+                    + " starting with a letter or digit");
+        }
+        return id;
+    }
+
     /** Messages from peers dropped because the inbox was full (in count or in bytes); for tests and diagnostics. */
     long droppedMessages() {
         return overflow.get();
@@ -224,6 +313,7 @@ final class RaftConsensus implements Consensus {
                 }
                 send(replica.prepare()); // appends travel while the log syncs
                 send(replica.finish());
+                announceConfiguration();
                 status = replica.status();
                 if (replica.failure().isPresent()) {
                     LOG.log(Level.ERROR, "raft node " + nodeId + " stopped", replica.failure().get());
@@ -244,6 +334,8 @@ final class RaftConsensus implements Consensus {
                 switch (in) {
                     case Input.Propose p -> p.future().completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
                     case Input.Read r -> r.future().completeExceptionally(new UnavailableException("raft node " + nodeId + " is closed"));
+                    case Input.Reconfigure r -> r.future().completeExceptionally(
+                            new UnavailableException("raft node " + nodeId + " is closed; nothing was changed"));
                     case Input.Received r -> { }
                     case Input.Wake w -> { }
                 }
@@ -295,6 +387,13 @@ final class RaftConsensus implements Consensus {
                 }
             });
             case Input.Read r -> replica.readIndex().whenComplete((v, e) -> {
+                if (e != null) {
+                    r.future().completeExceptionally(e);
+                } else {
+                    r.future().complete(v);
+                }
+            });
+            case Input.Reconfigure r -> replica.changeMembership(r.change()).whenComplete((v, e) -> {
                 if (e != null) {
                     r.future().completeExceptionally(e);
                 } else {

@@ -1,14 +1,21 @@
 package io.mynode.raft;
 
+import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.consensus.Applied;
+import io.mynode.kernel.consensus.ClusterMember;
 import io.mynode.kernel.consensus.Command;
 import io.mynode.kernel.consensus.ConsensusStatus;
 import io.mynode.kernel.consensus.StateMachine;
 import io.mynode.kernel.error.CorruptionException;
+import io.mynode.kernel.error.ConfigException;
 import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.OutcomeUnknownException;
 import io.mynode.kernel.error.UnavailableException;
+import io.mynode.raft.core.Change;
+import io.mynode.raft.core.ChangeResult;
+import io.mynode.raft.core.Configuration;
 import io.mynode.raft.core.Effect;
 import io.mynode.raft.core.Entry;
 import io.mynode.raft.core.Envelope;
@@ -48,6 +55,13 @@ import java.util.random.RandomGenerator;
  * {@link UnavailableException} if it never left this node (nothing can have been logged), else
  * with {@link OutcomeUnknownException}. Reads are idempotent and only ever fail as unavailable.
  *
+ * <h2>Membership changes</h2>
+ * A change ({@link #changeMembership}) goes to the leader like a proposal and is resent the same
+ * way while unanswered. It completes when its configuration entry is applied here (or, for a
+ * transfer, when the target leads), and fails with the leader's reason if refused. A removal of
+ * the leader is first a transfer: the request is made again to the next leader. A node whose
+ * configuration no longer names it fails every request: it is out of the cluster.
+ *
  * <p>Futures are completed on the calling thread, inside {@link #finish()} and {@link #tick()}.
  */
 final class Replica {
@@ -78,6 +92,8 @@ final class Replica {
     private long nextReadId;
     /** Peer messages the core dropped as out of bounds; only the driver's thread writes it. */
     private volatile long unbelievable;
+    private final Map<Long, Reconfig> changes = new LinkedHashMap<>();
+    private long nextChangeId;
     /** The core's effects between {@link #prepare()} and {@link #finish()}, and the messages that wait for the sync. */
     private List<Effect> pendingEffects = List.of();
     private List<Envelope> pendingLate = List.of();
@@ -103,6 +119,30 @@ final class Replica {
         }
     }
 
+    /** A membership change or transfer in flight. */
+    private static final class Reconfig {
+        final Change change;
+        final long deadline;
+        final CompletableFuture<ConsensusStatus> future = new CompletableFuture<>();
+        boolean sent;
+        int attempts;
+        long sentAt;
+        String sentUnder;
+        /** Ask again at this tick (after a Retry answer), 0 if not waiting. */
+        long retryAt;
+        String lastReason = "";
+        /** Accepted: the entry that makes the change, done once applied with this term. */
+        long index = -1;
+        long term;
+        /** A transfer under way: done once this node leads. */
+        String awaitLeader;
+
+        Reconfig(Change change, long deadline) {
+            this.change = change;
+            this.deadline = deadline;
+        }
+    }
+
     private static final class Read {
         final long deadline;
         final CompletableFuture<Long> future = new CompletableFuture<>();
@@ -121,7 +161,7 @@ final class Replica {
      * the log was reset to); entries after it are applied once known committed. {@code clock}
      * gives monotonic nanoseconds, for the core's read lease.
      */
-    Replica(String nodeId, List<String> members, Log log, Snapshots snapshots, StateMachine stateMachine,
+    Replica(String nodeId, Configuration bootstrap, Log log, Snapshots snapshots, StateMachine stateMachine,
             RaftConfig config, Timing timing, RandomGenerator random, String clientPrefix, LongSupplier clock) {
         this.clientPrefix = clientPrefix;
         this.log = log;
@@ -135,8 +175,16 @@ final class Replica {
         // Read ids travel to the leader and back; a reply may arrive after this node restarted.
         // Starting each incarnation at a random point keeps an old reply from completing a new read.
         this.nextReadId = random.nextLong() >>> 2;
-        this.node = new Node(nodeId, members, log, new InstallHook(snapshots), config, random, clock);
+        this.nextChangeId = random.nextLong() >>> 2;
+        this.node = new Node(nodeId, bootstrap, log, new InstallHook(snapshots), config, random, clock);
         this.clock = clock;
+    }
+
+    /** A replica of a new cluster whose voters are {@code members} (no addresses): for tests. */
+    Replica(String nodeId, List<String> members, Log log, Snapshots snapshots, StateMachine stateMachine,
+            RaftConfig config, Timing timing, RandomGenerator random, String clientPrefix, LongSupplier clock) {
+        this(nodeId, Configuration.ofVoters(members), log, snapshots, stateMachine, config, timing, random, clientPrefix,
+                clock);
     }
 
     /** Tracks the applied index jumping when the core installs a snapshot. */
@@ -196,6 +244,9 @@ final class Replica {
         if (failure != null) {
             return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
         }
+        if (node.isRemoved()) {
+            return CompletableFuture.failedFuture(removed());
+        }
         int lane = freeLanes.isEmpty() ? newLane() : freeLanes.pop();
         long seq = laneSequence.get(lane) + 1;
         laneSequence.set(lane, seq);
@@ -209,6 +260,9 @@ final class Replica {
     CompletableFuture<Long> readIndex() {
         if (failure != null) {
             return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
+        }
+        if (node.isRemoved()) {
+            return CompletableFuture.failedFuture(removed());
         }
         Read r = new Read(now + timing.timeoutTicks());
         reads.put(++nextReadId, r);
@@ -233,6 +287,29 @@ final class Replica {
     }
 
     private record LeaseRead(long index, long until) {}
+
+    /**
+     * Asks for a membership change or a leadership transfer; completes with this node's status
+     * once it is done (see the class documentation), fails with {@link InvalidInputException} if
+     * the leader refuses it.
+     */
+    CompletableFuture<ConsensusStatus> changeMembership(Change change) {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
+        }
+        if (node.isRemoved()) {
+            return CompletableFuture.failedFuture(removed());
+        }
+        Reconfig c = new Reconfig(change, now + timing.timeoutTicks());
+        changes.put(++nextChangeId, c);
+        return c.future;
+    }
+
+    private UnavailableException removed() {
+        return new UnavailableException("node " + node.id() + " was removed from the cluster (configuration at index "
+                + node.configurationIndex() + ": " + String.join(", ", node.configuration().ids())
+                + "); it no longer takes part: use another node");
+    }
 
     private int newLane() {
         laneSequence.add(0L);
@@ -277,6 +354,32 @@ final class Replica {
                 r.sent = false;
             }
         }
+        for (var it = changes.values().iterator(); it.hasNext(); ) {
+            Reconfig c = it.next();
+            if (now >= c.deadline) {
+                it.remove();
+                c.future.completeExceptionally(timedOut(c));
+            } else if (c.retryAt > 0 && now >= c.retryAt) {
+                c.retryAt = 0;
+                c.sent = false;
+            } else if (c.sent && c.index < 0 && c.awaitLeader == null
+                    && (!key.equals(c.sentUnder) || now - c.sentAt >= timing.retryTicks())) {
+                c.sent = false;
+            }
+        }
+    }
+
+    private MynodeException timedOut(Reconfig c) {
+        if (c.awaitLeader != null) {
+            return new UnavailableException("leadership did not move to " + c.awaitLeader + " in time; "
+                    + node.leader().map(l -> l + " leads").orElse("no leader is known") + " (term " + node.term() + ")");
+        }
+        if (c.index >= 0) {
+            return new OutcomeUnknownException("the membership change was logged at index " + c.index
+                    + " but not seen committed in time; check the cluster's status");
+        }
+        return new UnavailableException("no raft leader carried out the membership change in time"
+                + (c.lastReason.isEmpty() ? "" : " (last answer: " + c.lastReason + ")") + "; nothing was changed");
     }
 
     /**
@@ -362,6 +465,15 @@ final class Replica {
                 r.sentUnder = key;
             }
         }
+        for (var e : changes.entrySet()) {
+            Reconfig c = e.getValue();
+            if (!c.sent && c.retryAt == 0 && c.index < 0 && c.awaitLeader == null && node.requestChange(e.getKey(), c.change)) {
+                c.sent = true;
+                c.attempts++;
+                c.sentAt = now;
+                c.sentUnder = key;
+            }
+        }
         pendingEffects = node.drain();
         // Before anything of this round leaves: see leaseReadIndex().
         OptionalLong leaseEnd = node.leaseEnd();
@@ -391,6 +503,9 @@ final class Replica {
             case Message.SnapshotResponse r -> false;
             case Message.VoteRequest v -> false; // the candidate's new term and self-vote first
             case Message.VoteResponse v -> false;
+            case Message.TimeoutNow t -> true; // the target's log already matches, durably on its side
+            case Message.ChangeRequest r -> true;
+            case Message.ChangeResponse r -> false; // it may name an entry this round appended
         };
     }
 
@@ -418,12 +533,103 @@ final class Replica {
                                 + d.envelope().term() + "): " + d.reason());
                     }
                 }
+                case Effect.ChangeAnswered a -> answered(a.id(), a.result());
             }
         }
         applyCommitted();
         completeReads();
+        completeChanges();
         maybeCompact();
         return outgoing;
+    }
+
+    /** The leader's answer to change request {@code id}; stale and duplicate answers change nothing. */
+    private void answered(long id, ChangeResult result) {
+        Reconfig c = changes.get(id);
+        if (c == null || c.index >= 0 || c.awaitLeader != null) {
+            return;
+        }
+        switch (result) {
+            case ChangeResult.Accepted a -> {
+                c.index = a.index();
+                c.term = a.term();
+            }
+            case ChangeResult.Transferring t -> {
+                if (c.change instanceof Change.Transfer) {
+                    c.awaitLeader = t.target();
+                } else {
+                    // The leader is to be removed: it hands on first, and the next leader removes it.
+                    c.lastReason = "leadership is moving to " + t.target() + " first";
+                    c.retryAt = now + 2;
+                }
+            }
+            case ChangeResult.Done d -> {
+                changes.remove(id);
+                c.future.complete(status());
+            }
+            case ChangeResult.Rejected r -> {
+                changes.remove(id);
+                if (r.alreadyDone() && c.attempts > 1) {
+                    c.future.complete(status()); // an earlier copy of this request did it
+                } else {
+                    c.future.completeExceptionally(new InvalidInputException(r.reason()));
+                }
+            }
+            case ChangeResult.Retry r -> {
+                c.lastReason = r.reason();
+                c.retryAt = now + 2;
+            }
+        }
+    }
+
+    /** Completes or fails {@code c}: its entry committed, or another replaced it. */
+    private void settle(Reconfig c, boolean committed) {
+        if (committed) {
+            c.future.complete(status());
+        } else {
+            c.future.completeExceptionally(new UnavailableException("the membership change logged at index " + c.index
+                    + " was replaced by a new leader's entries before it committed; nothing was changed: check the"
+                    + " status and ask again"));
+        }
+    }
+
+    /** Whether {@code config} shows {@code change} done. */
+    private static boolean reflects(Change change, Configuration config) {
+        return switch (change) {
+            case Change.AddLearner a -> config.contains(a.id());
+            case Change.Remove r -> !config.contains(r.id());
+            case Change.Transfer t -> true;
+        };
+    }
+
+    /** Settles the changes waiting on the entry at {@code e}'s index, now applied. */
+    private void appliedEntry(Entry e) {
+        for (var it = changes.values().iterator(); it.hasNext(); ) {
+            Reconfig c = it.next();
+            if (c.index == e.index()) {
+                it.remove();
+                settle(c, e.term() == c.term);
+            }
+        }
+    }
+
+    /** Completes changes whose entry is applied, and transfers whose target leads. */
+    private void completeChanges() {
+        for (var it = changes.values().iterator(); it.hasNext(); ) {
+            Reconfig c = it.next();
+            if (c.awaitLeader != null && node.leader().equals(Optional.of(c.awaitLeader))) {
+                it.remove();
+                c.future.complete(status());
+            } else if (c.index >= 0 && applied >= c.index) {
+                // Applied past it without seeing the entry: a snapshot jumped over it. The
+                // configuration tells whether the change took.
+                it.remove();
+                settle(c, reflects(c.change, node.configuration()));
+            }
+        }
+        if (node.isRemoved() && !(proposals.isEmpty() && reads.isEmpty() && changes.isEmpty())) {
+            failAll(removed());
+        }
     }
 
     private String currentLeaderKey() {
@@ -434,7 +640,7 @@ final class Replica {
         long commit = node.commitIndex();
         while (applied < commit) {
             for (Entry e : log.entries(applied + 1, commit, 4L << 20)) {
-                Optional<Command> command = e.isNoop() ? Optional.empty() : decode(e);
+                Optional<Command> command = e.isNoop() || Configuration.isConfiguration(e) ? Optional.empty() : decode(e);
                 if (command.isEmpty()) {
                     stateMachine.skip(e.index());
                 } else {
@@ -447,6 +653,9 @@ final class Replica {
                     }
                 }
                 applied = e.index();
+                if (!changes.isEmpty()) {
+                    appliedEntry(e);
+                }
             }
         }
     }
@@ -490,7 +699,7 @@ final class Replica {
         long durable = Math.min(stateMachine.flush(), applied);
         long upTo = Math.min(durable - timing.snapshotEntries() / 4, log.lastIndex());
         if (upTo >= first) {
-            log.compact(upTo);
+            node.compact(upTo);
         }
     }
 
@@ -500,6 +709,11 @@ final class Replica {
         if (failure == null) {
             failure = cause;
         }
+        failAll(cause);
+    }
+
+    /** Fails every outstanding request with {@code cause} (outcome unknown for proposals that left). */
+    private void failAll(MynodeException cause) {
         for (Proposal p : proposals.values()) {
             p.future.completeExceptionally(p.everSent
                     ? new OutcomeUnknownException("raft node stopped before the outcome of proposal "
@@ -511,11 +725,41 @@ final class Replica {
             r.future.completeExceptionally(new UnavailableException("raft node stopped: " + cause.getMessage(), cause));
         }
         reads.clear();
+        for (Reconfig c : changes.values()) {
+            c.future.completeExceptionally(c.index >= 0
+                    ? new OutcomeUnknownException("raft node stopped before the membership change at index " + c.index
+                            + " was known committed: " + cause.getMessage(), cause)
+                    : new UnavailableException("raft node stopped: " + cause.getMessage(), cause));
+        }
+        changes.clear();
     }
 
+    /**
+     * The node's status. Its role reads {@code learner} for a follower that does not vote yet,
+     * {@code removed} once its configuration leaves it out, {@code joining} before it has any.
+     */
     ConsensusStatus status() {
-        return new ConsensusStatus(node.id(), node.roleName(), node.leader(), node.term(), node.commitIndex(), applied,
-                node.matchIndex());
+        String role = node.isRemoved() ? "removed"
+                : node.configuration().isEmpty() ? "joining"
+                : !node.isVoter() ? "learner"
+                : node.roleName();
+        return new ConsensusStatus(node.id(), role, node.leader(), node.term(), node.commitIndex(), applied,
+                node.matchIndex(), members(node.configuration()));
+    }
+
+    /** The kernel's view of {@code config}; a member whose address is not host:port (tests) is shown at port 0. */
+    static List<ClusterMember> members(Configuration config) {
+        List<ClusterMember> members = new ArrayList<>();
+        for (Configuration.Member m : config.members()) {
+            HostPort address;
+            try {
+                address = HostPort.parse(m.address(), "member " + m.id());
+            } catch (ConfigException e) {
+                address = new HostPort(m.id(), 0);
+            }
+            members.add(new ClusterMember(m.id(), address, m.voter()));
+        }
+        return members;
     }
 
     /** Peer messages dropped because a number in them was out of bounds (see {@code core.Bounds}). */
@@ -524,6 +768,6 @@ final class Replica {
     }
 
     int pendingRequests() {
-        return proposals.size() + reads.size();
+        return proposals.size() + reads.size() + changes.size();
     }
 }

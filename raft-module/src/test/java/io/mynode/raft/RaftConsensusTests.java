@@ -389,7 +389,7 @@ class RaftConsensusTests {
             String current = nodes.get(follower).status().leader().orElse(leader);
             String from = IDS.stream().filter(id -> !id.equals(current)).findFirst().orElseThrow();
             network.deliver(from, current, io.mynode.raft.core.Codec.encode(new io.mynode.raft.core.Envelope(from, current,
-                    nodes.get(from).status().term(), new io.mynode.raft.core.Message.Forward(List.of(new byte[] {(byte) 0xc1})))));
+                    nodes.get(from).status().term(), new io.mynode.raft.core.Message.Forward(List.of(new byte[] {(byte) 0xc0})))));
             return highestApplied() > before;
         });
         Applied after = join(nodes.get(follower).propose(KvMachine.put("k", "still fine")));

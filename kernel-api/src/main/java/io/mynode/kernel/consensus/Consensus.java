@@ -32,6 +32,20 @@ public interface Consensus extends AutoCloseable {
     /** This node's view of the cluster; cheap. */
     ConsensusStatus status();
 
+    /**
+     * Asks the cluster to change its membership or leader; callable on any node. Completes with
+     * this node's status once the change is done: the new configuration committed and applied
+     * here, or the new leader in place. Fails with {@code InvalidInputException} for a request the
+     * cluster refuses (an id already present, the last voter, another change in progress, a node
+     * that is not a member), {@code UnavailableException} when no leader took it in time, and
+     * {@code OutcomeUnknownException} when it was taken but its outcome could not be learnt. The
+     * default refuses: a consensus of one node has no membership to change.
+     */
+    default CompletableFuture<ConsensusStatus> changeMembership(MembershipChange change) {
+        return CompletableFuture.failedFuture(new io.mynode.kernel.error.InvalidInputException(
+                "this node's consensus (" + status().role() + " " + status().nodeId() + ") has no membership to change"));
+    }
+
     @Override
     void close();
 }

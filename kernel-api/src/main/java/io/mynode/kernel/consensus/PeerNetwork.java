@@ -21,4 +21,13 @@ public interface PeerNetwork {
 
     /** Installs the receiver; messages that arrive before one is installed are dropped. */
     void receiver(Receiver receiver);
+
+    /**
+     * Who this node may exchange messages with now, by id, and where each is: consensus calls it
+     * whenever its configuration changes, so the network follows the cluster's membership rather
+     * than {@code cluster.peers} alone. Replaces the previous set: links to nodes no longer named
+     * close, new ones open, and messages from a node not named are refused. Called on consensus's
+     * thread; must not block. The default ignores it (a network fixed at start).
+     */
+    default void members(java.util.Map<String, io.mynode.kernel.config.HostPort> addresses) {}
 }

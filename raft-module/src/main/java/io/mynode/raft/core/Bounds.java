@@ -2,6 +2,8 @@ package io.mynode.raft.core;
 
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.ChangeRequest;
+import io.mynode.raft.core.Message.ChangeResponse;
 import io.mynode.raft.core.Message.Commit;
 import io.mynode.raft.core.Message.Forward;
 import io.mynode.raft.core.Message.Heartbeat;
@@ -10,6 +12,7 @@ import io.mynode.raft.core.Message.InstallSnapshot;
 import io.mynode.raft.core.Message.ReadRequest;
 import io.mynode.raft.core.Message.ReadResponse;
 import io.mynode.raft.core.Message.SnapshotResponse;
+import io.mynode.raft.core.Message.TimeoutNow;
 import io.mynode.raft.core.Message.VoteRequest;
 import io.mynode.raft.core.Message.VoteResponse;
 import java.util.List;
@@ -113,6 +116,10 @@ public final class Bounds {
             case Forward f -> commands(f.commands());
             case ReadRequest r -> none();
             case ReadResponse r -> index("index", r.index());
+            case TimeoutNow n -> none();
+            case ChangeRequest r -> none(); // its id is only echoed; the codec bounds ids and addresses
+            case ChangeResponse r -> r.result() instanceof ChangeResult.Accepted a
+                    ? first(index("index", a.index()), termAtMost("term", a.term(), t)) : none();
         };
     }
 

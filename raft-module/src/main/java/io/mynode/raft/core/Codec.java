@@ -3,14 +3,17 @@ package io.mynode.raft.core;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
-import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.ChangeRequest;
+import io.mynode.raft.core.Message.ChangeResponse;
 import io.mynode.raft.core.Message.Commit;
+import io.mynode.raft.core.Message.Forward;
 import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.HeartbeatResponse;
 import io.mynode.raft.core.Message.InstallSnapshot;
 import io.mynode.raft.core.Message.ReadRequest;
 import io.mynode.raft.core.Message.ReadResponse;
 import io.mynode.raft.core.Message.SnapshotResponse;
+import io.mynode.raft.core.Message.TimeoutNow;
 import io.mynode.raft.core.Message.VoteRequest;
 import io.mynode.raft.core.Message.VoteResponse;
 import java.io.IOException;
@@ -25,19 +28,26 @@ import org.msgpack.core.MessageUnpacker;
  * The wire format of {@link Envelope}s: MessagePack, private to this module.
  *
  * <pre>
- *   [version=1] [type] [from] [to] [term] fields-of-the-type...  crc32c:4 bytes, big-endian
+ *   [version=2] [type] [from] [to] [term] fields-of-the-type...  crc32c:4 bytes, big-endian
  * </pre>
+ *
+ * <p>Version 2 added membership: a transfer flag on vote requests, the configuration in
+ * snapshot chunks, and the TimeoutNow, ChangeRequest and ChangeResponse messages. Nodes of
+ * different versions do not talk (each drops the other's messages as malformed): upgrade a
+ * cluster by stopping it whole.
  *
  * <p>The checksum covers the MessagePack body. Transports usually protect bytes in flight, but a
  * flipped bit that still decodes would otherwise turn into a plausible and wrong index or term,
  * which Raft cannot survive; four bytes per message rule that out.
  *
  * <p>Decoding trusts nothing: a truncated buffer, a wrong type, a negative index, a count larger
- * than the bytes that could hold it, or trailing bytes are an {@link InvalidInputException}, which
- * the driver counts and drops. A peer's garbage never reaches the core.
+ * than the bytes that could hold it, trailing bytes, a configuration entry or configuration that
+ * does not decode, or a forwarded command that poses as a configuration entry are an
+ * {@link InvalidInputException}, which the driver counts and drops. A peer's garbage never
+ * reaches the core.
  */
 public final class Codec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /**
      * Packers start small: the default 8 KiB first buffer, zeroed for every message, cost about
      * five times the packing of a typical message; the buffer grows for the rare large one.
@@ -69,12 +79,16 @@ public final class Codec {
                 case Heartbeat h -> p.packLong(h.commit()).packLong(h.readSeq());
                 case HeartbeatResponse r -> p.packLong(r.readSeq());
                 case Commit c -> p.packLong(c.commit());
-                case VoteRequest v -> p.packBoolean(v.pre()).packLong(v.lastIndex()).packLong(v.lastTerm());
+                case VoteRequest v -> p.packBoolean(v.pre()).packLong(v.lastIndex()).packLong(v.lastTerm())
+                        .packBoolean(v.transfer());
                 case VoteResponse v -> p.packBoolean(v.pre()).packBoolean(v.granted());
                 case InstallSnapshot s -> {
                     p.packLong(s.index()).packLong(s.snapshotTerm()).packLong(s.size()).packLong(s.offset())
                             .packBoolean(s.done()).packBinaryHeader(s.data().length);
                     p.writePayload(s.data());
+                    byte[] config = s.config().encode();
+                    p.packBinaryHeader(config.length);
+                    p.writePayload(config);
                 }
                 case SnapshotResponse r -> p.packLong(r.index()).packLong(r.nextOffset()).packBoolean(r.installed());
                 case Forward f -> {
@@ -94,6 +108,29 @@ public final class Codec {
                     p.packLong(r.index()).packArrayHeader(r.ids().size());
                     for (long rid : r.ids()) {
                         p.packLong(rid);
+                    }
+                }
+                case TimeoutNow t -> { }
+                case ChangeRequest r -> {
+                    p.packLong(r.id());
+                    switch (r.change()) {
+                        case Change.AddLearner a -> p.packInt(1).packString(a.id()).packString(a.address());
+                        case Change.Remove rm -> p.packInt(2).packString(rm.id()).packString("");
+                        case Change.Transfer t -> p.packInt(3).packString(t.id()).packString("");
+                    }
+                }
+                case ChangeResponse r -> {
+                    p.packLong(r.id());
+                    switch (r.result()) {
+                        case ChangeResult.Accepted a -> p.packInt(1).packLong(a.index()).packLong(a.term()).packString("")
+                                .packBoolean(false);
+                        case ChangeResult.Transferring t -> p.packInt(2).packLong(0).packLong(0).packString(t.target())
+                                .packBoolean(false);
+                        case ChangeResult.Done d -> p.packInt(3).packLong(0).packLong(0).packString("").packBoolean(false);
+                        case ChangeResult.Rejected j -> p.packInt(4).packLong(0).packLong(0).packString(j.reason())
+                                .packBoolean(j.alreadyDone());
+                        case ChangeResult.Retry t -> p.packInt(5).packLong(0).packLong(0).packString(t.reason())
+                                .packBoolean(false);
                     }
                 }
             }
@@ -145,7 +182,11 @@ public final class Codec {
                             throw new InvalidInputException("raft append: entry " + index + "@" + entryTerm
                                     + " does not follow " + (prevIndex + i));
                         }
-                        entries.add(new Entry(index, entryTerm, binary(u, bytes.length)));
+                        Entry e = new Entry(index, entryTerm, binary(u, bytes.length));
+                        if (Configuration.isConfiguration(e)) {
+                            Configuration.fromEntry(e); // a configuration entry that does not decode is garbage
+                        }
+                        entries.add(e);
                     }
                     yield new Append(prevIndex, prevTerm, List.copyOf(entries), commit);
                 }
@@ -154,7 +195,7 @@ public final class Codec {
                 case 3 -> new Heartbeat(nonNegative(u.unpackLong(), "commit"), nonNegative(u.unpackLong(), "readSeq"));
                 case 4 -> new HeartbeatResponse(nonNegative(u.unpackLong(), "readSeq"));
                 case 5 -> new VoteRequest(u.unpackBoolean(), nonNegative(u.unpackLong(), "lastIndex"),
-                        nonNegative(u.unpackLong(), "lastTerm"));
+                        nonNegative(u.unpackLong(), "lastTerm"), u.unpackBoolean());
                 case 6 -> new VoteResponse(u.unpackBoolean(), u.unpackBoolean());
                 case 7 -> {
                     long index = nonNegative(u.unpackLong(), "index");
@@ -166,7 +207,8 @@ public final class Codec {
                     if (offset + data.length > size) {
                         throw new InvalidInputException("raft snapshot chunk beyond the snapshot's size");
                     }
-                    yield new InstallSnapshot(index, snapshotTerm, size, offset, data, done);
+                    Configuration config = Configuration.decode(binary(u, bytes.length));
+                    yield new InstallSnapshot(index, snapshotTerm, size, offset, data, done, config);
                 }
                 case 8 -> new SnapshotResponse(nonNegative(u.unpackLong(), "index"),
                         nonNegative(u.unpackLong(), "nextOffset"), u.unpackBoolean());
@@ -178,6 +220,9 @@ public final class Codec {
                         if (c.length == 0) {
                             throw new InvalidInputException("raft forward: empty command");
                         }
+                        if (c[0] == Configuration.ENTRY_MARKER) {
+                            throw new InvalidInputException("raft forward: a command posing as a configuration entry");
+                        }
                         commands.add(c);
                     }
                     yield new Forward(List.copyOf(commands));
@@ -187,6 +232,43 @@ public final class Codec {
                 case 11 -> {
                     long index = nonNegative(u.unpackLong(), "index");
                     yield new ReadResponse(longs(u, bytes.length), index);
+                }
+                case 13 -> new TimeoutNow();
+                case 14 -> {
+                    long id = u.unpackLong();
+                    int kind = u.unpackInt();
+                    String node = string(u, Configuration.MAX_ID);
+                    String address = string(u, Configuration.MAX_ADDRESS);
+                    if (node.isEmpty() || (kind == 1) == address.isEmpty()) {
+                        throw new InvalidInputException("raft change request: bad node id or address");
+                    }
+                    yield new ChangeRequest(id, switch (kind) {
+                        case 1 -> new Change.AddLearner(node, address);
+                        case 2 -> new Change.Remove(node);
+                        case 3 -> new Change.Transfer(node);
+                        default -> throw new InvalidInputException("raft change request: unknown kind " + kind);
+                    });
+                }
+                case 15 -> {
+                    long id = u.unpackLong();
+                    int kind = u.unpackInt();
+                    long index = nonNegative(u.unpackLong(), "index");
+                    long entryTerm = nonNegative(u.unpackLong(), "term");
+                    String text = string(u, 4096);
+                    boolean flag = u.unpackBoolean();
+                    yield new ChangeResponse(id, switch (kind) {
+                        case 1 -> {
+                            if (index == 0 || entryTerm == 0) {
+                                throw new InvalidInputException("raft change response: accepted at " + index + "@" + entryTerm);
+                            }
+                            yield new ChangeResult.Accepted(index, entryTerm);
+                        }
+                        case 2 -> new ChangeResult.Transferring(text);
+                        case 3 -> new ChangeResult.Done();
+                        case 4 -> new ChangeResult.Rejected(text, flag);
+                        case 5 -> new ChangeResult.Retry(text);
+                        default -> throw new InvalidInputException("raft change response: unknown kind " + kind);
+                    });
                 }
                 default -> throw new InvalidInputException("unknown raft message type " + type);
             };
@@ -213,6 +295,9 @@ public final class Codec {
             case ReadRequest r -> 10;
             case ReadResponse r -> 11;
             case Commit c -> 12;
+            case TimeoutNow t -> 13;
+            case ChangeRequest r -> 14;
+            case ChangeResponse r -> 15;
         };
     }
 

@@ -16,4 +16,6 @@ public sealed interface Effect {
 
     /** A peer's message was dropped unread: a number in it is out of {@link Bounds}; for a warning. */
     record Dropped(Envelope envelope, String reason) implements Effect {}
+    /** The leader's answer to change request {@code id} ({@link Node#requestChange}). */
+    record ChangeAnswered(long id, ChangeResult result) implements Effect {}
 }

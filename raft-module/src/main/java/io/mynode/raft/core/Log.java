@@ -35,11 +35,30 @@ public interface Log {
      */
     void append(List<Entry> entries);
 
-    /** Discards entries up to and including {@code index} (which must be present), remembering its term. */
-    void compact(long index);
+    /**
+     * Discards entries up to and including {@code index} (which must be present), remembering its
+     * term and {@code config}, the cluster configuration in force at it. Durable when it returns.
+     */
+    void compact(long index, Configuration config);
 
-    /** Discards the whole log: it now starts after a snapshot at {@code index}, {@code term}. */
-    void resetTo(long index, long term);
+    /**
+     * Discards the whole log: it now starts after a snapshot at {@code index}, {@code term}, where
+     * {@code config} was in force. Durable when it returns.
+     */
+    void resetTo(long index, long term, Configuration config);
+
+    /**
+     * The configuration in force at {@code firstIndex() - 1}, as recorded by {@link #compact},
+     * {@link #resetTo} or {@link #saveConfiguration}; {@link Configuration#EMPTY} if none ever was.
+     */
+    Configuration configuration();
+
+    /**
+     * Records {@code config} as the configuration at the log's start without touching entries:
+     * how a node's bootstrap membership ({@code cluster.peers}) enters the log on its first start.
+     * Durable at the next {@link #sync()}.
+     */
+    void saveConfiguration(Configuration config);
 
     long currentTerm();
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The messages Raft nodes exchange. Every message travels in an {@link Envelope} carrying the
  * sender's term; forwarded client traffic ({@link Forward}, {@link ReadRequest},
- * {@link ReadResponse}) is exempt from the term rules, since it is valid in any term.
+ * {@link ReadResponse}, {@link ChangeRequest}, {@link ChangeResponse}) is exempt from the term
+ * rules, since it is valid in any term.
  */
 public sealed interface Message {
 
@@ -36,14 +37,30 @@ public sealed interface Message {
     /** Follower → leader: echoes the heartbeat's round. */
     record HeartbeatResponse(long readSeq) implements Message {}
 
-    /** A (pre-)candidate asks for a vote; a pre-vote carries the term the candidate would take. */
-    record VoteRequest(boolean pre, long lastIndex, long lastTerm) implements Message {}
+    /**
+     * A (pre-)candidate asks for a vote; a pre-vote carries the term the candidate would take.
+     * {@code transfer}: the leader asked this candidate to take over ({@link TimeoutNow}), so a
+     * voter grants the vote even while it has heard from that leader recently.
+     */
+    record VoteRequest(boolean pre, long lastIndex, long lastTerm, boolean transfer) implements Message {
+        public VoteRequest(boolean pre, long lastIndex, long lastTerm) {
+            this(pre, lastIndex, lastTerm, false);
+        }
+    }
 
     record VoteResponse(boolean pre, boolean granted) implements Message {}
 
-    /** Leader → follower: one chunk of a snapshot; {@code done} marks the last. */
-    record InstallSnapshot(long index, long snapshotTerm, long size, long offset, byte[] data, boolean done)
-            implements Message {}
+    /**
+     * Leader → follower: one chunk of a snapshot; {@code done} marks the last. {@code config} is
+     * the cluster configuration in force at {@code index}, which the follower's log records when
+     * it installs the snapshot.
+     */
+    record InstallSnapshot(long index, long snapshotTerm, long size, long offset, byte[] data, boolean done,
+            Configuration config) implements Message {
+        public InstallSnapshot(long index, long snapshotTerm, long size, long offset, byte[] data, boolean done) {
+            this(index, snapshotTerm, size, offset, data, done, Configuration.EMPTY);
+        }
+    }
 
     /** Follower → leader: the offset it expects next, or that the snapshot is installed. */
     record SnapshotResponse(long index, long nextOffset, boolean installed) implements Message {}
@@ -56,4 +73,16 @@ public sealed interface Message {
 
     /** Leader → follower: the read index for those requests, confirmed by a quorum or a lease. */
     record ReadResponse(List<Long> ids, long index) implements Message {}
+
+    /**
+     * Leader → the voter it hands leadership to, once that voter's log matches its own: start an
+     * election now, without a pre-vote (Raft thesis §3.10).
+     */
+    record TimeoutNow() implements Message {}
+
+    /** Any node → leader: a membership change or transfer requested on that node ({@code id} is local to it). */
+    record ChangeRequest(long id, Change change) implements Message {}
+
+    /** Leader → the requesting node: what became of its {@link ChangeRequest}. */
+    record ChangeResponse(long id, ChangeResult result) implements Message {}
 }

@@ -3,6 +3,8 @@ package io.mynode.raft.core;
 import io.mynode.kernel.error.CorruptionException;
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.ChangeRequest;
+import io.mynode.raft.core.Message.ChangeResponse;
 import io.mynode.raft.core.Message.Commit;
 import io.mynode.raft.core.Message.Forward;
 import io.mynode.raft.core.Message.Heartbeat;
@@ -11,6 +13,7 @@ import io.mynode.raft.core.Message.InstallSnapshot;
 import io.mynode.raft.core.Message.ReadRequest;
 import io.mynode.raft.core.Message.ReadResponse;
 import io.mynode.raft.core.Message.SnapshotResponse;
+import io.mynode.raft.core.Message.TimeoutNow;
 import io.mynode.raft.core.Message.VoteRequest;
 import io.mynode.raft.core.Message.VoteResponse;
 import io.mynode.raft.core.Role.Candidate;
@@ -18,11 +21,14 @@ import io.mynode.raft.core.Role.Follower;
 import io.mynode.raft.core.Role.Leader;
 import io.mynode.raft.core.Role.PendingRead;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -33,6 +39,11 @@ import java.util.random.RandomGenerator;
  * {@link #drain()}. No threads, sockets or files: the {@link Log} and {@link Snapshots} are
  * injected, the random source that spreads election timeouts is seeded by the caller, and so is
  * the monotonic clock that only read leases consult (a simulation passes simulated time).
+ *
+ * <p>Who takes part is the latest {@link Configuration} in the log ({@link Configurations}): only
+ * its voters campaign, vote and count towards a quorum; a learner or a node the configuration no
+ * longer names only follows. Membership changes and leadership transfers are requested with
+ * {@link #requestChange} and decided by {@link Reconfiguration}.
  *
  * <p>The caller must {@link Log#sync()} before it sends the messages drained, so that whatever a
  * message promises (a vote, an acknowledged entry) is durable first; and it applies entries up
@@ -47,8 +58,7 @@ public final class Node {
     private static final int MAX_BACKOFF = 3;
 
     private final String id;
-    private final List<String> peers;
-    private final int quorum;
+    private final Configurations configs;
     private final Log log;
     private final Snapshots snapshots;
     private final RaftConfig config;
@@ -75,27 +85,30 @@ public final class Node {
      */
     private int failedElections;
     private int heartbeatElapsed;
-    /** Follower side of a snapshot transfer. */
+    /** Follower side of a snapshot transfer: the snapshot, the configuration at its index, the bytes so far. */
     private SnapshotMeta receiving;
+    private Configuration receivingConfig;
     private long received;
     private Effect.RoleChange lastRoleChange;
 
     /**
-     * Starts as a follower at the durable term and vote. {@code members} lists every node,
-     * this one included, in the same order on every node. {@code clock} gives monotonic
-     * nanoseconds (as {@link System#nanoTime()}), read only with leases on; it must keep running
-     * while this node's thread is stalled, which is what makes a paused leader's lease run out.
-     * With leases on, a node starts as if it had just heard from a leader (it may have acknowledged
-     * a heartbeat just before it crashed) and refuses votes for its first election timeout.
+     * Starts as a follower at the durable term and vote, in the configuration the log holds; on a
+     * first start that is {@code bootstrap}, which the log then records: every member of a new
+     * cluster gets the same list, this node included. A node joining a running cluster passes
+     * {@link Configuration#EMPTY} and waits for the leader to send it the log. {@code clock} gives
+     * monotonic nanoseconds (as {@link System#nanoTime()}), read only with leases on; it must keep
+     * running while this node's thread is stalled, which is what makes a paused leader's lease run
+     * out. With leases on, a node starts as if it had just heard from a leader (it may have
+     * acknowledged a heartbeat just before it crashed) and refuses votes for its first election
+     * timeout.
      */
-    public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
+    public Node(String id, Configuration bootstrap, Log log, Snapshots snapshots, RaftConfig config,
             RandomGenerator random, LongSupplier clock) {
-        if (!members.contains(id)) {
-            throw new IllegalArgumentException("members " + members + " do not include " + id);
+        if (log.configuration().isEmpty() && !bootstrap.isEmpty() && !bootstrap.contains(id)) {
+            throw new IllegalArgumentException("bootstrap configuration " + bootstrap + " does not include " + id);
         }
         this.id = id;
-        this.peers = members.stream().filter(m -> !m.equals(id)).toList();
-        this.quorum = members.size() / 2 + 1;
+        this.configs = new Configurations(log, bootstrap);
         this.log = log;
         this.snapshots = snapshots;
         this.config = config;
@@ -109,8 +122,50 @@ public final class Node {
         resetElectionTimer();
     }
 
+    /** A node of a new cluster whose voters are {@code members} (without addresses): for tests. */
+    public Node(String id, List<String> members, Log log, Snapshots snapshots, RaftConfig config,
+            RandomGenerator random, LongSupplier clock) {
+        this(id, Configuration.ofVoters(members), log, snapshots, config, random, clock);
+    }
+
     public String id() {
         return id;
+    }
+
+    /** The configuration in force: the latest in the log, committed or not. */
+    public Configuration configuration() {
+        return configs.latest();
+    }
+
+    /** The index of the entry that set {@link #configuration()} (the log's start if none did). */
+    public long configurationIndex() {
+        return configs.latestIndex();
+    }
+
+    /**
+     * Every node of every configuration the log holds, with its latest address: whom this node may
+     * have to reach (a node a change removed included, until compaction drops that change).
+     */
+    public Map<String, String> knownAddresses() {
+        return configs.addresses();
+    }
+
+    /** Changes whenever {@link #configuration()} or {@link #knownAddresses()} may have. */
+    public long configurationVersion() {
+        return configs.version();
+    }
+
+    /** Whether this node votes: it is a voter in its latest configuration. */
+    public boolean isVoter() {
+        return configs.latest().isVoter(id);
+    }
+
+    /**
+     * Whether the latest configuration this node knows leaves it out: it was removed (or was
+     * never added), and neither campaigns nor votes unless a later configuration names it again.
+     */
+    public boolean isRemoved() {
+        return !configs.latest().isEmpty() && !configs.latest().contains(id);
     }
 
     public long term() {
@@ -140,7 +195,7 @@ public final class Node {
      * as it publishes them before any message or acknowledgement of a later commit leaves.
      */
     public OptionalLong leaseEnd() {
-        if (role instanceof Leader l && l.committedInTerm) {
+        if (role instanceof Leader l && l.committedInTerm && !l.leaseForfeited) {
             return l.reads.leaseEnd(); // never held alone: a single node needs no lease
         }
         return OptionalLong.empty();
@@ -182,11 +237,20 @@ public final class Node {
                 l.checkQuorumElapsed = 0;
                 if (config.checkQuorum() && !hasActiveQuorum(l)) {
                     becomeFollower(term, null);
+                    return;
                 }
             }
+            if (l.transferTarget != null && ++l.transferElapsed >= config.electionTicks()) {
+                l.transferTarget = null; // the target did not take over in time: lead on (without a lease)
+            }
+            maybePromote(l);
             return;
         }
         if (++electionElapsed >= electionTimeout) {
+            if (!isVoter()) {
+                resetElectionTimer(); // learners, removed and joining nodes never campaign
+                return;
+            }
             if (role instanceof Candidate && failedElections < MAX_BACKOFF) {
                 failedElections++; // our own (pre-)election timed out: back off before the next one
             }
@@ -202,8 +266,16 @@ public final class Node {
         if (commands.isEmpty()) {
             return Outcome.APPENDED;
         }
+        for (byte[] c : commands) {
+            if (c.length > 0 && c[0] == Configuration.ENTRY_MARKER) {
+                throw new IllegalArgumentException("a command may not start with the configuration entry marker");
+            }
+        }
         if (role instanceof Leader l) {
-            appendAndReplicate(l, commands);
+            if (l.transferTarget != null) {
+                return Outcome.NO_LEADER; // handing leadership on: the next leader takes it
+            }
+            appendAndReplicate(l, toEntries(commands));
             return Outcome.APPENDED;
         }
         String leader = leaderId();
@@ -248,13 +320,43 @@ public final class Node {
     }
 
     /**
+     * Asks for a membership change or a leadership transfer; {@code requestId} is the caller's own.
+     * A leader decides at once, a follower forwards the request to its leader; the answer comes
+     * back as an {@link Effect.ChangeAnswered}. False when no leader is known (the caller retries).
+     */
+    public boolean requestChange(long requestId, Change change) {
+        if (role instanceof Leader l) {
+            out.add(new Effect.ChangeAnswered(requestId, change(l, change)));
+            return true;
+        }
+        String leader = leaderId();
+        if (leader == null) {
+            return false;
+        }
+        send(leader, new ChangeRequest(requestId, change));
+        return true;
+    }
+
+    /**
+     * Discards the log through {@code index} (applied and durable in the state machine), with the
+     * configuration in force there recorded in its place.
+     */
+    public void compact(long index) {
+        log.compact(index, configs.at(index));
+        configs.compacted(index);
+    }
+
+    /**
      * Handles one message addressed to this node. Stale, duplicated or reordered ones are
-     * harmless; one whose numbers are out of {@link Bounds} is dropped and reported.
+     * harmless; one whose numbers are out of {@link Bounds} is dropped and reported. Messages from
+     * nodes outside the configuration are heard too (a new node's first leader may be one its empty
+     * configuration does not name); only votes and acknowledgements of the nodes the configuration
+     * counts are counted.
      */
     public void step(Envelope env) {
         Message msg = env.message();
         String from = env.from();
-        if (from.equals(id) || !peers.contains(from)) {
+        if (from.equals(id)) {
             return;
         }
         Optional<String> unbelievable = Bounds.check(env, term, log.lastIndex(), role instanceof Leader);
@@ -262,20 +364,35 @@ public final class Node {
             out.add(new Effect.Dropped(env, unbelievable.get())); // before anything of it is adopted or persisted
             return;
         }
-        // Client traffic is valid in every term.
+        // Client traffic is valid in every term; a leader takes it from the nodes it replicates to.
         switch (msg) {
             case Forward f -> {
-                if (role instanceof Leader l) {
-                    appendAndReplicate(l, f.commands());
-                    Progress pr = l.progress.get(from);
+                if (role instanceof Leader l && l.transferTarget == null && l.progress.get(from) instanceof Progress pr) {
+                    appendAndReplicate(l, toEntries(f.commands()));
                     pr.commitAwaited = Math.max(pr.commitAwaited, log.lastIndex());
                 }
                 return;
             }
             case ReadRequest r -> {
-                if (role instanceof Leader l) {
+                if (role instanceof Leader l && l.progress.containsKey(from)) {
                     addRead(l, new PendingRead(from, r.ids(), 0, 0));
                 }
+                return;
+            }
+            case ChangeRequest r -> {
+                if (role instanceof Leader l && l.progress.containsKey(from)) {
+                    var earlier = l.answered.get(from);
+                    ChangeResult result = earlier != null && earlier.getKey() == r.id() ? earlier.getValue() : change(l, r.change());
+                    if (result instanceof ChangeResult.Accepted || result instanceof ChangeResult.Rejected
+                            || result instanceof ChangeResult.Done) {
+                        l.answered.put(from, Map.entry(r.id(), result));
+                    }
+                    send(from, new ChangeResponse(r.id(), result));
+                }
+                return;
+            }
+            case ChangeResponse r -> {
+                out.add(new Effect.ChangeAnswered(r.id(), r.result()));
                 return;
             }
             case ReadResponse r -> {
@@ -289,12 +406,12 @@ public final class Node {
         if (env.term() > term) {
             boolean preVote = msg instanceof VoteRequest v && v.pre();
             boolean preGrant = msg instanceof VoteResponse v && v.pre() && v.granted();
-            if (msg instanceof VoteRequest v && !v.pre() && inLease()) {
+            if (msg instanceof VoteRequest v && !v.pre() && !v.transfer() && inLease()) {
                 return; // a leader we heard from recently is alive: do not let a stray candidate depose it
             }
             if (!preVote && !preGrant) {
                 boolean fromLeader = msg instanceof Append || msg instanceof Heartbeat || msg instanceof Commit
-                        || msg instanceof InstallSnapshot;
+                        || msg instanceof InstallSnapshot || msg instanceof TimeoutNow;
                 becomeFollower(env.term(), fromLeader ? from : null);
             }
         } else if (env.term() < term) {
@@ -319,9 +436,12 @@ public final class Node {
             case VoteResponse v -> onVoteResponse(from, env.term(), v);
             case InstallSnapshot s -> onInstallSnapshot(from, s);
             case SnapshotResponse r -> onSnapshotResponse(from, r);
+            case TimeoutNow t -> onTimeoutNow(from);
             case Forward f -> throw new AssertionError("handled above");
             case ReadRequest r -> throw new AssertionError("handled above");
             case ReadResponse r -> throw new AssertionError("handled above");
+            case ChangeRequest r -> throw new AssertionError("handled above");
+            case ChangeResponse r -> throw new AssertionError("handled above");
         }
     }
 
@@ -329,12 +449,23 @@ public final class Node {
 
     /** Starts an election now, as an election timeout would; for scripted tests. */
     void campaign() {
-        if (!(role instanceof Leader)) {
+        if (!(role instanceof Leader) && isVoter()) {
             campaign(config.preVote());
         }
     }
 
     private void campaign(boolean pre) {
+        campaign(pre, false);
+    }
+
+    /**
+     * Runs for leader among the voters of the latest configuration (this node must be one).
+     * {@code transfer}: the leader asked for it ({@link TimeoutNow}), so no pre-vote, and voters
+     * grant the vote though they heard from that leader lately.
+     */
+    private void campaign(boolean pre, boolean transfer) {
+        Configuration members = configs.latest();
+        int quorum = members.quorum();
         Candidate c = new Candidate(pre);
         c.granted().add(id);
         if (!pre) {
@@ -353,9 +484,18 @@ public final class Node {
             return;
         }
         long lastIndex = log.lastIndex();
-        VoteRequest request = new VoteRequest(pre, lastIndex, log.term(lastIndex));
-        for (String p : peers) {
-            out.add(new Effect.Send(new Envelope(id, p, pre ? term + 1 : term, request)));
+        VoteRequest request = new VoteRequest(pre, lastIndex, log.term(lastIndex), transfer);
+        for (String p : members.voters()) {
+            if (!p.equals(id)) {
+                out.add(new Effect.Send(new Envelope(id, p, pre ? term + 1 : term, request)));
+            }
+        }
+    }
+
+    /** The leader hands over: campaign now, if it is our leader and we are a voter. */
+    private void onTimeoutNow(String from) {
+        if (role instanceof Follower f && from.equals(f.leader()) && isVoter()) {
+            campaign(false, true);
         }
     }
 
@@ -363,14 +503,20 @@ public final class Node {
         long lastIndex = log.lastIndex();
         long lastTerm = log.term(lastIndex);
         boolean upToDate = v.lastTerm() > lastTerm || (v.lastTerm() == lastTerm && v.lastIndex() >= lastIndex);
+        // Only a voter of its own latest configuration votes: a learner, a removed node and a node
+        // that has not joined yet have no say (and a node that lost its disk and was added again
+        // votes only once its log has made it a voter again; see the package documentation).
+        boolean voter = isVoter();
+        boolean leaseHolds = inLease() && !v.transfer();
         if (v.pre()) {
-            boolean grant = msgTerm > term && upToDate && !inLease() && !(role instanceof Leader);
+            boolean grant = voter && msgTerm > term && upToDate && !leaseHolds && !(role instanceof Leader);
             out.add(new Effect.Send(new Envelope(id, from, grant ? msgTerm : term, new VoteResponse(true, grant))));
             return;
         }
         // In lease, no new vote even in our own term: a stale message of a higher term may have
         // moved us to a term whose vote is still free while the leader we acknowledged still leads.
-        boolean grant = upToDate && (votedFor == null ? !inLease() : votedFor.equals(from)) && !(role instanceof Leader);
+        boolean grant = voter && upToDate && (votedFor == null ? !leaseHolds : votedFor.equals(from))
+                && !(role instanceof Leader);
         if (grant) {
             votedFor = from;
             log.saveTermAndVote(term, Optional.of(from));
@@ -380,9 +526,10 @@ public final class Node {
     }
 
     private void onVoteResponse(String from, long msgTerm, VoteResponse v) {
-        if (!(role instanceof Candidate c) || c.pre() != v.pre()) {
+        if (!(role instanceof Candidate c) || c.pre() != v.pre() || !configs.latest().isVoter(from)) {
             return;
         }
+        int quorum = configs.latest().quorum();
         if (v.pre() && v.granted() && msgTerm != term + 1) {
             return;
         }
@@ -414,20 +561,36 @@ public final class Node {
 
     private void becomeLeader() {
         failedElections = 0;
-        Leader l = new Leader(new ReadRounds(quorum, config.leaseNanos(), clock));
-        long next = log.lastIndex() + 1;
-        for (String p : peers) {
-            Progress pr = new Progress(next);
-            pr.recentActive = true;
-            l.progress.put(p, pr);
+        Leader l = new Leader(new ReadRounds(config.leaseNanos(), clock));
+        // Whoever the latest change removed still has to learn it from us.
+        Configuration latest = configs.latest();
+        for (Configuration.Member m : configs.previous().members()) {
+            if (!latest.contains(m.id()) && !m.id().equals(id)) {
+                l.leaving.put(m.id(), configs.latestIndex());
+            }
         }
+        syncProgress(l);
         setRole(l);
         heartbeatElapsed = 0;
-        log.append(List.of(new Entry(next, term, new byte[0])));
-        for (String p : peers) {
-            sendAppend(p, l.progress.get(p));
+        appendAndReplicate(l, List.of(new Entry(log.lastIndex() + 1, term, new byte[0])));
+    }
+
+    /**
+     * Makes the leader's progress map what the latest configuration and the nodes still leaving
+     * call for: new members start probing at the end of the log, departed ones are forgotten.
+     */
+    private void syncProgress(Leader l) {
+        Set<String> targets = new HashSet<>(configs.latest().ids());
+        targets.addAll(l.leaving.keySet());
+        targets.remove(id);
+        l.progress.keySet().retainAll(targets);
+        for (String p : targets) {
+            l.progress.computeIfAbsent(p, k -> {
+                Progress pr = new Progress(log.lastIndex() + 1);
+                pr.recentActive = true;
+                return pr;
+            });
         }
-        maybeCommit(l);
     }
 
     /**
@@ -445,14 +608,14 @@ public final class Node {
     }
 
     private boolean hasActiveQuorum(Leader l) {
-        int active = 1;
-        for (Progress pr : l.progress.values()) {
+        int active = isVoter() ? 1 : 0;
+        for (Progress pr : voterProgress(l)) {
             if (pr.recentActive) {
                 active++;
             }
-            pr.recentActive = false;
         }
-        return active >= quorum;
+        l.progress.values().forEach(pr -> pr.recentActive = false);
+        return active >= configs.latest().quorum();
     }
 
     // ---------------------------------------------------------------- replication, follower side
@@ -488,7 +651,9 @@ public final class Node {
             if (entries.get(i).index() <= commit) {
                 throw new IllegalStateException("leader " + from + " would overwrite committed entry " + entries.get(i));
             }
-            log.append(entries.subList(i, entries.size()));
+            List<Entry> appended = entries.subList(i, entries.size());
+            log.append(appended);
+            configs.appended(appended); // a configuration takes effect once in the log
         }
         long lastNew = prevIndex + entries.size();
         long newCommit = Math.min(a.commit(), lastNew);
@@ -528,12 +693,13 @@ public final class Node {
             return;
         }
         SnapshotMeta meta = new SnapshotMeta(s.index(), s.snapshotTerm(), s.size());
-        if (!meta.equals(receiving)) {
+        if (!meta.equals(receiving) || !s.config().equals(receivingConfig)) {
             if (s.offset() != 0) {
                 send(from, new SnapshotResponse(s.index(), 0, false));
                 return;
             }
             receiving = meta;
+            receivingConfig = s.config();
             received = 0;
             snapshots.begin(meta);
         }
@@ -563,7 +729,8 @@ public final class Node {
                 send(from, new SnapshotResponse(s.index(), 0, false));
                 return;
             }
-            log.resetTo(meta.index(), meta.term());
+            log.resetTo(meta.index(), meta.term(), s.config());
+            configs.reset(meta.index(), s.config());
             commit = meta.index();
         }
         send(from, new SnapshotResponse(s.index(), 0, true));
@@ -579,20 +746,128 @@ public final class Node {
 
     // ---------------------------------------------------------------- replication, leader side
 
-    private void appendAndReplicate(Leader l, List<byte[]> commands) {
+    /** Commands as entries of this term after the log's end; a forwarded one posing as a configuration is dropped. */
+    private List<Entry> toEntries(List<byte[]> commands) {
         long index = log.lastIndex();
         List<Entry> entries = new ArrayList<>(commands.size());
         for (byte[] c : commands) {
             if (c.length == 0) {
                 throw new IllegalArgumentException("an empty command is reserved for no-ops");
             }
-            entries.add(new Entry(++index, term, c));
+            if (c[0] != Configuration.ENTRY_MARKER) {
+                entries.add(new Entry(++index, term, c));
+            }
+        }
+        return entries;
+    }
+
+    private void appendAndReplicate(Leader l, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
         log.append(entries);
-        for (String p : peers) {
+        configs.appended(entries);
+        for (String p : l.progress.keySet()) {
             sendAppend(p, l.progress.get(p));
         }
         maybeCommit(l);
+    }
+
+    // ---------------------------------------------------------------- membership, leader side
+
+    /** What the leader does with a change request: see {@link Reconfiguration} for the rules. */
+    private ChangeResult change(Leader l, Change c) {
+        Reconfiguration.Decision d = Reconfiguration.decide(c, id, configs.latest(), configs.latestIndex(), commit,
+                l.committedInTerm, l.transferTarget);
+        return switch (d) {
+            case Reconfiguration.Decision.Append a -> appendConfiguration(l, a.next());
+            case Reconfiguration.Decision.Answer a when a.result() instanceof ChangeResult.Transferring t -> {
+                // A transfer, or the removal of this leader, which another leader will carry out.
+                String target = c instanceof Change.Transfer tr ? tr.id()
+                        : l.transferTarget != null ? l.transferTarget
+                        : Reconfiguration.successor(id, configs.latest(), l.progress).orElse(null);
+                if (target == null) {
+                    yield new ChangeResult.Retry("no other voter to hand leadership to");
+                }
+                startTransfer(l, target);
+                yield new ChangeResult.Transferring(target);
+            }
+            case Reconfiguration.Decision.Answer a -> a.result();
+        };
+    }
+
+    /**
+     * Appends {@code next} as a configuration entry, which takes effect at once: nodes it removes
+     * are kept as targets until they hold the entry, new ones are probed, and the lease is dropped
+     * to be counted again among the new voters.
+     */
+    private ChangeResult appendConfiguration(Leader l, Configuration next) {
+        long index = log.lastIndex() + 1;
+        Configuration before = configs.latest();
+        for (Configuration.Member m : before.members()) {
+            if (!next.contains(m.id()) && !m.id().equals(id)) {
+                l.leaving.put(m.id(), index);
+            }
+        }
+        next.ids().forEach(l.leaving::remove);
+        Entry e = new Entry(index, term, next.toEntryData());
+        log.append(List.of(e));
+        configs.appended(List.of(e));
+        syncProgress(l);
+        l.reads.dropLease(l.progress.values());
+        for (String p : l.progress.keySet()) {
+            sendAppend(p, l.progress.get(p));
+        }
+        maybeCommit(l);
+        return new ChangeResult.Accepted(index, term);
+    }
+
+    /** Promotes a learner that has caught up, if one has and no change is pending. */
+    private void maybePromote(Leader l) {
+        Reconfiguration.promotable(configs.latest(), configs.latestIndex(), commit, l.committedInTerm, l.transferTarget,
+                l.progress).ifPresent(learner -> appendConfiguration(l, configs.latest().promote(learner)));
+    }
+
+    /**
+     * Hands leadership to {@code target}: no new proposals and no lease reads from now on (the
+     * target's election asks voters to ignore the promise the lease rests on); TimeoutNow goes as
+     * soon as the target's log matches ours. Abandoned after an election timeout.
+     */
+    private void startTransfer(Leader l, String target) {
+        if (target.equals(l.transferTarget)) {
+            return;
+        }
+        l.transferTarget = target;
+        l.transferElapsed = 0;
+        l.timeoutNowSent = false;
+        l.leaseForfeited = true;
+        Progress pr = l.progress.get(target);
+        if (pr.match == log.lastIndex()) {
+            sendTimeoutNow(l);
+        } else {
+            sendAppend(target, pr);
+        }
+    }
+
+    private void sendTimeoutNow(Leader l) {
+        if (l.transferTarget != null && !l.timeoutNowSent) {
+            l.timeoutNowSent = true;
+            send(l.transferTarget, new TimeoutNow());
+        }
+    }
+
+    /** Drops a departed node once it holds the entry that removed it. */
+    private void maybeForget(Leader l, String p, Progress pr) {
+        Long removedAt = l.leaving.get(p);
+        if (removedAt != null && pr.match >= removedAt) {
+            l.leaving.remove(p);
+            syncProgress(l);
+        }
+    }
+
+    /** Every voter's progress but this node's, in the latest configuration. */
+    private Collection<Progress> voterProgress(Leader l) {
+        return Reconfiguration.voters(id, configs.latest(), l.progress);
     }
 
     /** Sends what {@code p} lacks, within its mode's limits; a snapshot when that was compacted. */
@@ -632,10 +907,9 @@ public final class Node {
     }
 
     private void onAppendResponse(String from, AppendResponse r) {
-        if (!(role instanceof Leader l)) {
+        if (!(role instanceof Leader l) || !(l.progress.get(from) instanceof Progress pr)) {
             return;
         }
-        Progress pr = l.progress.get(from);
         pr.recentActive = true;
         if (r.success()) {
             boolean advanced = pr.acknowledge(r.index());
@@ -649,11 +923,22 @@ public final class Node {
                 // Tell the followers whose clients wait on it now. The others learn it with the
                 // next append or heartbeat: telling them at once would cost a message and a
                 // wake-up of their Raft thread per round, for nothing anyone waits on.
-                for (String p : peers) {
+                for (String p : l.progress.keySet()) {
                     if (!p.equals(from)) {
                         sendAwaitedCommit(p, l.progress.get(p));
                     }
                 }
+            }
+            if (from.equals(l.transferTarget) && pr.match == log.lastIndex()) {
+                sendTimeoutNow(l);
+            }
+            maybePromote(l);
+            if (l.progress.get(from) != pr) {
+                return; // the promotion's append, or nothing more to send it
+            }
+            maybeForget(l, from, pr);
+            if (l.progress.get(from) != pr) {
+                return; // it holds the change that removed it: nothing more to send it
             }
             sendAppend(from, pr);
             sendAwaitedCommit(from, pr);
@@ -687,12 +972,11 @@ public final class Node {
     }
 
     private void onHeartbeatResponse(String from, HeartbeatResponse r) {
-        if (!(role instanceof Leader l)) {
+        if (!(role instanceof Leader l) || !(l.progress.get(from) instanceof Progress pr)) {
             return;
         }
-        Progress pr = l.progress.get(from);
         pr.recentActive = true;
-        l.reads.echoed(pr, r.readSeq(), l.progress.values()).forEach(this::answer);
+        l.reads.echoed(pr, r.readSeq(), voterProgress(l), configs.latest().quorum()).forEach(this::answer);
         if (pr.match >= log.lastIndex()) {
             return;
         }
@@ -718,6 +1002,7 @@ public final class Node {
         pr.state = Progress.State.SNAPSHOT;
         pr.inflight.clear();
         pr.snapshot = snapshots.latest();
+        pr.snapshotConfig = configs.at(pr.snapshot.index());
         pr.snapshotOffset = 0;
         sendSnapshotChunk(p, pr);
     }
@@ -728,22 +1013,23 @@ public final class Node {
         if (data.length == 0 && pr.snapshotOffset < s.size()) {
             // That snapshot was replaced by a newer one: start over with the newest.
             s = pr.snapshot = snapshots.latest();
+            pr.snapshotConfig = configs.at(s.index());
             pr.snapshotOffset = 0;
             data = snapshots.read(s, 0, config.snapshotChunkBytes());
         }
         boolean done = pr.snapshotOffset + data.length >= s.size();
-        send(p, new InstallSnapshot(s.index(), s.term(), s.size(), pr.snapshotOffset, data, done));
+        send(p, new InstallSnapshot(s.index(), s.term(), s.size(), pr.snapshotOffset, data, done, pr.snapshotConfig));
     }
 
     private void onSnapshotResponse(String from, SnapshotResponse r) {
-        if (!(role instanceof Leader l)) {
+        if (!(role instanceof Leader l) || !(l.progress.get(from) instanceof Progress pr)) {
             return;
         }
-        Progress pr = l.progress.get(from);
         pr.recentActive = true;
         if (r.installed()) {
             pr.acknowledge(r.index());
-            if (pr.state == Progress.State.SNAPSHOT) {
+            maybeForget(l, from, pr);
+            if (l.progress.get(from) == pr && pr.state == Progress.State.SNAPSHOT) {
                 pr.becomeProbe();
                 sendAppend(from, pr);
             }
@@ -760,13 +1046,25 @@ public final class Node {
         sendSnapshotChunk(from, pr);
     }
 
-    /** Commits the highest index a quorum holds, if it is of this term; true when it advanced. */
+    /**
+     * Commits the highest index a quorum of the latest configuration's voters holds, if it is of
+     * this term; true when it advanced. Learners and departing nodes do not count.
+     */
     private boolean maybeCommit(Leader l) {
-        List<Long> matches = new ArrayList<>(peers.size() + 1);
-        matches.add(log.lastIndex());
-        l.progress.values().forEach(pr -> matches.add(pr.match));
+        Configuration members = configs.latest();
+        List<Long> matches = new ArrayList<>(members.members().size());
+        for (String v : members.voters()) {
+            if (v.equals(id)) {
+                matches.add(log.lastIndex());
+            } else if (l.progress.get(v) instanceof Progress pr) {
+                matches.add(pr.match);
+            }
+        }
+        if (matches.size() < members.quorum()) {
+            return false;
+        }
         matches.sort(Collections.reverseOrder());
-        long candidate = matches.get(quorum - 1);
+        long candidate = matches.get(members.quorum() - 1);
         if (candidate <= commit || log.term(candidate) != term) {
             return false;
         }
@@ -783,7 +1081,7 @@ public final class Node {
     private void broadcastHeartbeat(Leader l) {
         heartbeatElapsed = 0;
         long round = l.reads.send();
-        for (String p : peers) {
+        for (String p : l.progress.keySet()) {
             Progress pr = l.progress.get(p);
             pr.ackedSinceHeartbeat = false;
             pr.commitSent = Math.max(pr.commitSent, Math.min(pr.match, commit));
@@ -803,7 +1101,9 @@ public final class Node {
             return;
         }
         PendingRead indexed = new PendingRead(r.from(), r.ids(), commit, l.reads.round());
-        if (quorum == 1 || l.reads.holdsLease()) {
+        Configuration members = configs.latest();
+        boolean alone = members.voters().size() == 1 && members.isVoter(id);
+        if (alone || (!l.leaseForfeited && l.reads.holdsLease())) {
             answer(indexed);
         } else {
             l.reads.await(indexed);
@@ -816,8 +1116,7 @@ public final class Node {
         } else {
             send(r.from(), new ReadResponse(r.ids(), r.index()));
             // The follower reads once it has applied the read index, so it needs the commit index.
-            if (role instanceof Leader l) {
-                Progress pr = l.progress.get(r.from());
+            if (role instanceof Leader l && l.progress.get(r.from()) instanceof Progress pr) {
                 pr.commitAwaited = Math.max(pr.commitAwaited, r.index());
                 sendAwaitedCommit(r.from(), pr);
             }

@@ -41,6 +41,8 @@ final class Progress {
      */
     long commitAwaited;
     SnapshotMeta snapshot;
+    /** The configuration in force at {@link #snapshot}'s index, sent with its chunks. */
+    Configuration snapshotConfig;
     long snapshotOffset;
     boolean snapshotProgressed;
 
@@ -54,6 +56,7 @@ final class Progress {
         paused = false;
         inflight.clear();
         snapshot = null;
+        snapshotConfig = null;
     }
 
     void becomeReplicate() {

@@ -18,13 +18,15 @@ import java.util.function.LongSupplier;
  *
  * <p>One per {@link Role.Leader}: a new leadership starts with no round echoed and no lease, and
  * stepping down drops both. Per-follower state (the highest round echoed and its send time) lives
- * in {@link Progress}.
+ * in {@link Progress}. Quorums are counted over the voters of the leader's latest configuration,
+ * which the leader passes in with each echo; a configuration change drops the lease
+ * ({@link #dropLease}), so a lease always rests on promises counted in the configuration in force
+ * (see the package documentation for why that suffices).
  */
 final class ReadRounds {
     /** Send times kept for this many recent rounds; an echo of an older round extends no lease. */
     static final int ROUNDS = 64;
 
-    private final int quorum;
     private final long leaseNanos;
     private final LongSupplier clock;
     /** Reads with an index and a round, oldest first. */
@@ -43,8 +45,7 @@ final class ReadRounds {
     /** The lease ends at this monotonic time (compare by difference: nanoTime may be negative). */
     private long leaseUntil;
 
-    ReadRounds(int quorum, long leaseNanos, LongSupplier clock) {
-        this.quorum = quorum;
+    ReadRounds(long leaseNanos, LongSupplier clock) {
         this.leaseNanos = leaseNanos;
         this.clock = clock;
     }
@@ -76,9 +77,11 @@ final class ReadRounds {
 
     /**
      * Records that {@code pr}'s follower echoed {@code echoed}; returns the reads this confirms,
-     * oldest first. An echo of a round not yet sent (a confused peer) is ignored.
+     * oldest first. {@code all} is the progress of every voter but the leader, and {@code quorum}
+     * the voters' majority (the leader itself counts as one). An echo of a round not yet sent (a
+     * confused peer) is ignored.
      */
-    List<PendingRead> echoed(Progress pr, long echoed, Collection<Progress> all) {
+    List<PendingRead> echoed(Progress pr, long echoed, Collection<Progress> all, int quorum) {
         if (echoed <= pr.readSeq || echoed > round) {
             return List.of();
         }
@@ -86,7 +89,7 @@ final class ReadRounds {
         if (leaseNanos > 0 && round - echoed < ROUNDS) {
             pr.ackedSentAt = sentAt[(int) (echoed % ROUNDS)];
             pr.acked = true;
-            extendLease(all);
+            extendLease(all, quorum);
         }
         List<Long> seqs = new ArrayList<>(all.size() + 1);
         seqs.add(Long.MAX_VALUE); // the leader confirms every round it sends
@@ -109,7 +112,7 @@ final class ReadRounds {
      * only after a quorum answered a heartbeat it sent as leader (and, as every read, after it
      * committed in its term).
      */
-    private void extendLease(Collection<Progress> all) {
+    private void extendLease(Collection<Progress> all, int quorum) {
         List<Long> sent = new ArrayList<>(all.size());
         for (Progress pr : all) {
             if (pr.acked) {
@@ -125,6 +128,16 @@ final class ReadRounds {
             leaseUntil = until;
             leased = true;
         }
+    }
+
+    /**
+     * Forgets the lease and every echo it was counted from ({@code all}: every follower's
+     * progress): after a configuration change a lease is counted again, in the new configuration,
+     * from echoes that arrive from now on.
+     */
+    void dropLease(Collection<Progress> all) {
+        leased = false;
+        all.forEach(pr -> pr.acked = false);
     }
 
     /** Reads the clock: a leader paused for longer than its lease finds it over when it resumes. */

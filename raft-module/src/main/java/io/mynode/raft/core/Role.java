@@ -32,9 +32,28 @@ sealed interface Role {
         }
     }
 
-    /** Leading: per-follower progress, and reads with their heartbeat rounds and lease. */
+    /**
+     * Leading: per-follower progress (voters, learners, and nodes a change removed until they have
+     * that change), reads with their heartbeat rounds and lease, and any leadership transfer.
+     */
     final class Leader implements Role {
         final Map<String, Progress> progress = new HashMap<>();
+        /**
+         * Nodes the latest configuration removed, by the index of the entry that removed them: the
+         * leader goes on sending them the log until they hold that entry, so they learn of it.
+         */
+        final Map<String, Long> leaving = new HashMap<>();
+        /** The voter leadership is being handed to, or null. */
+        String transferTarget;
+        int transferElapsed;
+        boolean timeoutNowSent;
+        /**
+         * No lease reads for the rest of this term: set when a transfer starts, since the target's
+         * election asks voters to break the promise the lease rests on.
+         */
+        boolean leaseForfeited;
+        /** The last final answer to each node's change request, resent for a duplicate of it. */
+        final Map<String, Map.Entry<Long, ChangeResult>> answered = new HashMap<>();
         /** Reads that arrived before an entry of this term was committed. */
         final List<PendingRead> waiting = new ArrayList<>();
         final ReadRounds reads;

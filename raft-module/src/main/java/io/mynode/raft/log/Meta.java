@@ -1,6 +1,8 @@
 package io.mynode.raft.log;
 
 import io.mynode.kernel.error.CorruptionException;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.raft.core.Configuration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,16 +17,21 @@ import java.util.zip.CRC32C;
 
 /**
  * The log's small durable state: current term, vote, and the compaction point (the index and term
- * of the last entry folded into a snapshot). Rewritten whole, atomically: written to a temporary
- * file, fsynced, renamed over the old one, and the directory fsynced.
+ * of the last entry folded into a snapshot, and the cluster configuration in force there).
+ * Rewritten whole, atomically: written to a temporary file, fsynced, renamed over the old one, and
+ * the directory fsynced.
  *
  * <pre>
- *   magic:int version:int term:long snapshotIndex:long snapshotTerm:long voteLength:int vote:utf8 crc32c:int
+ *   magic:int version:int term:long snapshotIndex:long snapshotTerm:long voteLength:int vote:utf8
+ *       configLength:int config:bytes crc32c:int                      (version 2; version 1 has no config)
  * </pre>
+ * A version 1 file (written before membership changes existed) reads as having no configuration:
+ * the node then records its bootstrap list, as on a first start.
  */
-record Meta(long term, Optional<String> votedFor, long snapshotIndex, long snapshotTerm) {
+record Meta(long term, Optional<String> votedFor, long snapshotIndex, long snapshotTerm, Configuration config) {
     static final String FILE = "raft.meta";
     private static final int MAGIC = 0x4D524D31; // "MRM1"
+    private static final int VERSION = 2;
 
     static Meta read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
@@ -32,7 +39,7 @@ record Meta(long term, Optional<String> votedFor, long snapshotIndex, long snaps
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new Meta(0, Optional.empty(), 0, 0);
+            return new Meta(0, Optional.empty(), 0, 0, Configuration.EMPTY);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (bytes.length < 40 || b.getInt(0) != MAGIC) {
@@ -42,6 +49,10 @@ record Meta(long term, Optional<String> votedFor, long snapshotIndex, long snaps
         crc.update(bytes, 0, bytes.length - 4);
         if ((int) crc.getValue() != b.getInt(bytes.length - 4)) {
             throw new CorruptionException("raft meta file " + file + " fails its checksum");
+        }
+        int version = b.getInt(4);
+        if (version != 1 && version != VERSION) {
+            throw new CorruptionException("raft meta file " + file + " has version " + version + ", expected 1 or " + VERSION);
         }
         b.position(8);
         long term = b.getLong();
@@ -57,17 +68,33 @@ record Meta(long term, Optional<String> votedFor, long snapshotIndex, long snaps
             b.get(v);
             vote = Optional.of(new String(v, StandardCharsets.UTF_8));
         }
-        return new Meta(term, vote, snapshotIndex, snapshotTerm);
+        Configuration config = Configuration.EMPTY;
+        if (version >= 2) {
+            int configLength = b.remaining() >= 8 ? b.getInt() : -1;
+            if (configLength < 0 || configLength > b.remaining() - 4) {
+                throw new CorruptionException("raft meta file " + file + " has a bad configuration length");
+            }
+            byte[] c = new byte[configLength];
+            b.get(c);
+            try {
+                config = Configuration.decode(c);
+            } catch (InvalidInputException e) {
+                throw new CorruptionException("raft meta file " + file + " holds a malformed configuration: " + e.getMessage(), e);
+            }
+        }
+        return new Meta(term, vote, snapshotIndex, snapshotTerm, config);
     }
 
     void write(Path dir) throws IOException {
         byte[] vote = votedFor.map(v -> v.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        ByteBuffer b = ByteBuffer.allocate(40 + (vote == null ? 0 : vote.length));
-        b.putInt(MAGIC).putInt(1).putLong(term).putLong(snapshotIndex).putLong(snapshotTerm);
+        byte[] configBytes = config.encode();
+        ByteBuffer b = ByteBuffer.allocate(44 + (vote == null ? 0 : vote.length) + configBytes.length);
+        b.putInt(MAGIC).putInt(VERSION).putLong(term).putLong(snapshotIndex).putLong(snapshotTerm);
         b.putInt(vote == null ? -1 : vote.length);
         if (vote != null) {
             b.put(vote);
         }
+        b.putInt(configBytes.length).put(configBytes);
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());

@@ -2,6 +2,7 @@ package io.mynode.raft.log;
 
 import io.mynode.kernel.error.CorruptionException;
 import io.mynode.kernel.error.StorageIoException;
+import io.mynode.raft.core.Configuration;
 import io.mynode.raft.core.Entry;
 import io.mynode.raft.core.Log;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The Raft log on disk: append-only segment files of checksummed records, plus a small
- * {@link Meta} file for the term, the vote and the compaction point. See the package
+ * {@link Meta} file for the term, the vote, the compaction point and the configuration there. See the package
  * documentation for the format and the recovery rules.
  *
  * <p>Not thread-safe: one driver thread owns it. Entries are also kept in memory (the log is
@@ -441,13 +442,13 @@ public final class SegmentedLog implements Log, AutoCloseable {
     }
 
     @Override
-    public void compact(long index) {
+    public void compact(long index, Configuration config) {
         if (index < firstIndex() || index > lastIndex()) {
             throw new IllegalArgumentException("raft log cannot compact to " + index + " outside " + firstIndex() + ".." + lastIndex());
         }
         long t = term(index);
         entries.subList(0, (int) (index - firstIndex() + 1)).clear();
-        meta = new Meta(meta.term(), meta.votedFor(), index, t);
+        meta = new Meta(meta.term(), meta.votedFor(), index, t, config);
         try {
             meta.write(dir); // durable before any segment goes
             metaDirty = false;
@@ -460,7 +461,7 @@ public final class SegmentedLog implements Log, AutoCloseable {
     }
 
     @Override
-    public void resetTo(long index, long term) {
+    public void resetTo(long index, long term, Configuration config) {
         try {
             if (active != null) {
                 active.close();
@@ -471,7 +472,7 @@ public final class SegmentedLog implements Log, AutoCloseable {
                 Files.deleteIfExists(segments.removeLast().path);
             }
             entries.clear();
-            meta = new Meta(meta.term(), meta.votedFor(), index, term);
+            meta = new Meta(meta.term(), meta.votedFor(), index, term, config);
             meta.write(dir);
             metaDirty = false;
         } catch (IOException e) {
@@ -491,7 +492,18 @@ public final class SegmentedLog implements Log, AutoCloseable {
 
     @Override
     public void saveTermAndVote(long term, Optional<String> votedFor) {
-        meta = new Meta(term, votedFor, meta.snapshotIndex(), meta.snapshotTerm());
+        meta = new Meta(term, votedFor, meta.snapshotIndex(), meta.snapshotTerm(), meta.config());
+        metaDirty = true;
+    }
+
+    @Override
+    public Configuration configuration() {
+        return meta.config();
+    }
+
+    @Override
+    public void saveConfiguration(Configuration config) {
+        meta = new Meta(meta.term(), meta.votedFor(), meta.snapshotIndex(), meta.snapshotTerm(), config);
         metaDirty = true;
     }
 

@@ -3,7 +3,7 @@
  * records plus one small metadata file.
  *
  * <pre>
- *   log/raft.meta                  term, vote, compaction point (index, term); CRC; atomic rewrite
+ *   log/raft.meta                  term, vote, compaction point (index, term, configuration); CRC; atomic rewrite
  *   log/wal-00000000000000000001.seg
  *   log/wal-00000000000000004711.seg  ◄── active: appends go here until segment.bytes, then roll
  *   log/wal-next-&lt;uuid&gt;.tmp          the next segment, being prepared (header, then zeros)

@@ -75,7 +75,7 @@ public class LogAppendBench {
         log.append(entries);
         log.sync();
         if (next > 200_000) {
-            log.compact(next - 1); // keep memory flat over long runs; rare next to the fsyncs
+            log.compact(next - 1, io.mynode.raft.core.Configuration.EMPTY); // keep memory flat over long runs; rare next to the fsyncs
         }
         return next;
     }

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
-import io.mynode.raft.core.Message.Forward;
+import io.mynode.raft.core.Message.ChangeRequest;
+import io.mynode.raft.core.Message.ChangeResponse;
 import io.mynode.raft.core.Message.Commit;
+import io.mynode.raft.core.Message.Forward;
 import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.HeartbeatResponse;
 import io.mynode.raft.core.Message.InstallSnapshot;
 import io.mynode.raft.core.Message.ReadRequest;
 import io.mynode.raft.core.Message.ReadResponse;
 import io.mynode.raft.core.Message.SnapshotResponse;
+import io.mynode.raft.core.Message.TimeoutNow;
 import io.mynode.raft.core.Message.VoteRequest;
 import io.mynode.raft.core.Message.VoteResponse;
 import java.io.IOException;
@@ -46,9 +49,13 @@ import org.junit.jupiter.api.TestFactory;
  * node ticks: a stall), {@code propose N VALUE...}, {@code read N},
  * {@code deliver} (one round of queued messages), {@code stabilize} (until none are left),
  * {@code partition A B | C D}, {@code cut A B}, {@code heal}, {@code apply} (apply committed
- * entries everywhere), {@code compact N INDEX}, {@code status}, {@code log N}, and
+ * entries everywhere), {@code compact N INDEX}, {@code status}, {@code log N},
  * {@code send FROM TO TERM KIND ARGS...}, which hands {@code TO} a message {@code FROM} never sent
- * (a lying or broken peer; see {@code message}).
+ * (a lying or broken peer; see {@code message}); for membership,
+ * {@code start N} (a new node that has joined nothing: an empty configuration), {@code change N
+ * add ID | remove ID | transfer ID} (a request made on node N; the answer prints when it comes),
+ * {@code config} (each node's latest configuration) and {@code crash N} / {@code wipe N} (a node
+ * gone, its disk kept or lost: {@code start N} brings it back).
  *
  * <p>Time: one clock shared by all nodes, which only leases read; it advances {@value #TICK_MS} ms
  * per round of {@code tick} or {@code run}, and by {@code sleep}. {@code lease=true} gives the
@@ -101,7 +108,9 @@ class GoldenTests {
         private final ArrayDeque<Envelope> queue = new ArrayDeque<>();
         private final Set<String> cuts = new HashSet<>();
         private List<String> out;
+        private RaftConfig raftConfig;
         private long nextRead;
+        private long nextChange;
         private long nowNanos;
 
         List<String> run(String command) {
@@ -194,7 +203,7 @@ class GoldenTests {
                 case "compact" -> {
                     apply(w[1]);
                     long index = Long.parseLong(w[2]);
-                    logs.get(w[1]).compact(index);
+                    node(w[1]).compact(index);
                     out.add(w[1] + " compacted its log through " + index + "; log now " + logs.get(w[1]).firstIndex()
                             + ".." + logs.get(w[1]).lastIndex());
                 }
@@ -205,6 +214,31 @@ class GoldenTests {
                     collect(w[2]);
                 }
                 case "status" -> nodes.forEach((id, n) -> out.add(status(id, n)));
+                case "start" -> start(w[1]);
+                case "crash", "wipe" -> {
+                    nodes.remove(w[1]);
+                    if (w[0].equals("wipe")) {
+                        logs.remove(w[1]);
+                        snapshots.remove(w[1]);
+                    } else {
+                        logs.get(w[1]).crash();
+                    }
+                    queue.removeIf(e -> e.to().equals(w[1]));
+                    out.add(w[1] + (w[0].equals("wipe") ? " is gone, its disk wiped" : " crashed"));
+                }
+                case "change" -> {
+                    long id = ++nextChange;
+                    Change change = switch (w[2]) {
+                        case "add" -> new Change.AddLearner(w[3], w[3] + ":1");
+                        case "remove" -> new Change.Remove(w[3]);
+                        case "transfer" -> new Change.Transfer(w[3]);
+                        default -> throw new IllegalArgumentException("unknown change: " + command);
+                    };
+                    out.add(w[1] + " change #" + id + " " + w[2] + " " + w[3] + ": "
+                            + (node(w[1]).requestChange(id, change) ? "requested" : "no leader"));
+                    collect(w[1]);
+                }
+                case "config" -> nodes.forEach((id, n) -> out.add(id + " " + config(n)));
                 case "log" -> logs.get(w[1]).all().forEach(e -> out.add(w[1] + " " + entry(e)));
                 default -> throw new IllegalArgumentException("unknown golden command: " + command);
             }
@@ -255,6 +289,7 @@ class GoldenTests {
             for (int i = 1; i <= n; i++) {
                 ids.add("n" + i);
             }
+            raftConfig = config;
             for (int i = 0; i < n; i++) {
                 String id = ids.get(i);
                 MemoryLog log = new MemoryLog();
@@ -264,6 +299,25 @@ class GoldenTests {
                 nodes.put(id, new Node(id, ids, log, snaps, config, new SplittableRandom(i + 1), () -> nowNanos));
             }
             out.add("cluster " + ids + " " + config);
+        }
+
+        /** Starts {@code id} on the disk it has (after a crash), or on a fresh one with no configuration. */
+        private void start(String id) {
+            boolean fresh = !logs.containsKey(id);
+            MemoryLog log = logs.computeIfAbsent(id, k -> new MemoryLog());
+            ListSnapshots snaps = snapshots.computeIfAbsent(id, k -> new ListSnapshots(log));
+            nodes.put(id, new Node(id, Configuration.EMPTY, log, snaps, raftConfig, new SplittableRandom(id.hashCode()),
+                    () -> nowNanos));
+            out.add(id + " starts" + (fresh ? " with an empty disk" : " on its disk") + ": " + config(nodes.get(id)));
+        }
+
+        private static String config(Node n) {
+            Configuration c = n.configuration();
+            if (c.isEmpty()) {
+                return "no configuration";
+            }
+            return "voters " + c.voters() + (c.learners().isEmpty() ? "" : " learners " + c.learners()) + " (index "
+                    + n.configurationIndex() + ")" + (n.isRemoved() ? ", removed" : "");
         }
 
         private void cut(String a, String b) {
@@ -283,7 +337,7 @@ class GoldenTests {
             List<Envelope> round = new ArrayList<>(queue);
             queue.clear();
             for (Envelope env : round) {
-                if (cuts.contains(env.from() + ">" + env.to())) {
+                if (cuts.contains(env.from() + ">" + env.to()) || !nodes.containsKey(env.to())) {
                     out.add(env.from() + " -> " + env.to() + " " + describe(env) + "  (dropped)");
                     continue;
                 }
@@ -305,6 +359,7 @@ class GoldenTests {
                             + c.leader().map(l -> ", leader " + l).orElse(""));
                     case Effect.ReadReady r -> out.add(id + " read #" + r.id() + " ready at index " + r.index());
                     case Effect.Dropped d -> out.add(id + " dropped the message from " + d.envelope().from() + ": " + d.reason());
+                    case Effect.ChangeAnswered a -> out.add(id + " change #" + a.id() + " answered: " + result(a.result()));
                 }
             }
         }
@@ -333,7 +388,22 @@ class GoldenTests {
     }
 
     private static String entry(Entry e) {
+        if (Configuration.isConfiguration(e)) {
+            Configuration c = Configuration.fromEntry(e);
+            return e.index() + "@" + e.term() + " config voters=" + c.voters()
+                    + (c.learners().isEmpty() ? "" : " learners=" + c.learners());
+        }
         return e.index() + "@" + e.term() + (e.isNoop() ? " noop" : " " + new String(e.data(), StandardCharsets.UTF_8));
+    }
+
+    private static String result(ChangeResult r) {
+        return switch (r) {
+            case ChangeResult.Accepted a -> "accepted at " + a.index() + "@" + a.term();
+            case ChangeResult.Transferring t -> "leadership moving to " + t.target();
+            case ChangeResult.Done d -> "done";
+            case ChangeResult.Rejected j -> "rejected: " + j.reason() + (j.alreadyDone() ? " (already so)" : "");
+            case ChangeResult.Retry t -> "retry: " + t.reason();
+        };
     }
 
     static String describe(Envelope env) {
@@ -346,15 +416,21 @@ class GoldenTests {
             case Heartbeat h -> "Heartbeat commit=" + h.commit() + " read=" + h.readSeq();
             case HeartbeatResponse r -> "HeartbeatResponse read=" + r.readSeq();
             case Commit c -> "Commit commit=" + c.commit();
-            case VoteRequest v -> (v.pre() ? "PreVoteRequest" : "VoteRequest") + " last=" + v.lastIndex() + "@" + v.lastTerm();
+            case VoteRequest v -> (v.pre() ? "PreVoteRequest" : "VoteRequest") + " last=" + v.lastIndex() + "@" + v.lastTerm()
+                    + (v.transfer() ? " transfer" : "");
             case VoteResponse v -> (v.pre() ? "PreVoteResponse" : "VoteResponse") + (v.granted() ? " granted" : " rejected");
             case InstallSnapshot s -> "InstallSnapshot index=" + s.index() + "@" + s.snapshotTerm() + " bytes=" + s.offset()
-                    + ".." + (s.offset() + s.data().length) + "/" + s.size() + (s.done() ? " done" : "");
+                    + ".." + (s.offset() + s.data().length) + "/" + s.size() + (s.done() ? " done" : "")
+                    + (s.offset() == 0 ? " config voters=" + s.config().voters()
+                            + (s.config().learners().isEmpty() ? "" : " learners=" + s.config().learners()) : "");
             case SnapshotResponse r -> "SnapshotResponse index=" + r.index()
                     + (r.installed() ? " installed" : " next=" + r.nextOffset());
             case Forward f -> "Forward " + f.commands().stream().map(c -> new String(c, StandardCharsets.UTF_8)).toList();
             case ReadRequest r -> "ReadRequest " + r.ids();
             case ReadResponse r -> "ReadResponse " + r.ids() + " index=" + r.index();
+            case TimeoutNow t -> "TimeoutNow";
+            case ChangeRequest r -> "ChangeRequest #" + r.id() + " " + r.change();
+            case ChangeResponse r -> "ChangeResponse #" + r.id() + " " + result(r.result());
         };
         return "[term " + env.term() + "] " + body;
     }

@@ -65,6 +65,7 @@ class LeaseTests {
                     case Effect.ReadReady r -> ready.add(r);
                     case Effect.RoleChange c -> { }
                     case Effect.Dropped d -> throw new AssertionError("an honest peer's message was dropped: " + d);
+                    case Effect.ChangeAnswered a -> { }
                 }
             }
             queue.addAll(out);

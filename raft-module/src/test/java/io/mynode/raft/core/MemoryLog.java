@@ -10,13 +10,14 @@ import java.util.Optional;
  */
 public final class MemoryLog implements Log {
 
-    private record State(List<Entry> entries, long snapshotIndex, long snapshotTerm, long term, Optional<String> vote) {
+    private record State(List<Entry> entries, long snapshotIndex, long snapshotTerm, long term, Optional<String> vote,
+            Configuration config) {
         State copy() {
-            return new State(new ArrayList<>(entries), snapshotIndex, snapshotTerm, term, vote);
+            return new State(new ArrayList<>(entries), snapshotIndex, snapshotTerm, term, vote, config);
         }
     }
 
-    private State live = new State(new ArrayList<>(), 0, 0, 0, Optional.empty());
+    private State live = new State(new ArrayList<>(), 0, 0, 0, Optional.empty(), Configuration.EMPTY);
     private State durable = live.copy();
     private boolean dirty;
 
@@ -85,17 +86,28 @@ public final class MemoryLog implements Log {
     }
 
     @Override
-    public void compact(long index) {
+    public void compact(long index, Configuration config) {
         long t = term(index);
         live.entries.subList(0, (int) (index - firstIndex() + 1)).clear();
-        live = new State(live.entries, index, t, live.term, live.vote);
+        live = new State(live.entries, index, t, live.term, live.vote, config);
         sync(); // compaction is durable at once, like SegmentedLog's metadata
     }
 
     @Override
-    public void resetTo(long index, long term) {
-        live = new State(new ArrayList<>(), index, term, live.term, live.vote);
+    public void resetTo(long index, long term, Configuration config) {
+        live = new State(new ArrayList<>(), index, term, live.term, live.vote, config);
         sync();
+    }
+
+    @Override
+    public Configuration configuration() {
+        return live.config;
+    }
+
+    @Override
+    public void saveConfiguration(Configuration config) {
+        live = new State(live.entries, live.snapshotIndex, live.snapshotTerm, live.term, live.vote, config);
+        dirty = true;
     }
 
     @Override
@@ -110,7 +122,7 @@ public final class MemoryLog implements Log {
 
     @Override
     public void saveTermAndVote(long term, Optional<String> votedFor) {
-        live = new State(live.entries, live.snapshotIndex, live.snapshotTerm, term, votedFor);
+        live = new State(live.entries, live.snapshotIndex, live.snapshotTerm, term, votedFor, live.config);
         dirty = true;
     }
 
@@ -119,6 +131,13 @@ public final class MemoryLog implements Log {
         if (dirty || durable.snapshotIndex != live.snapshotIndex) {
             durable = live.copy();
         }
+        dirty = false;
+    }
+
+    /** Forgets everything, durable state included: a node whose disk was wiped. */
+    public void wipe() {
+        live = new State(new ArrayList<>(), 0, 0, 0, Optional.empty(), Configuration.EMPTY);
+        durable = live.copy();
         dirty = false;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mynode.kernel.error.CorruptionException;
+import io.mynode.raft.core.Configuration;
 import io.mynode.raft.core.Entry;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -86,7 +87,7 @@ class SegmentedLogTests {
                 }
                 int before = segments().size();
                 assertTrue(before > 3, "expected several segments, got " + before);
-                log.compact(300);
+                log.compact(300, Configuration.EMPTY);
                 assertTrue(segments().size() < before);
                 assertEquals(301, log.firstIndex());
                 assertEquals(1, log.term(300));
@@ -106,7 +107,7 @@ class SegmentedLogTests {
             try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
                 log.append(entries(1, 20, 1));
                 log.sync();
-                log.resetTo(50, 4);
+                log.resetTo(50, 4, Configuration.EMPTY);
                 assertEquals(51, log.firstIndex());
                 assertEquals(50, log.lastIndex());
                 log.append(entries(51, 52, 4));
@@ -116,6 +117,49 @@ class SegmentedLogTests {
                 assertEquals(51, log.firstIndex());
                 assertEquals(52, log.lastIndex());
                 assertEquals(4, log.term(50));
+            }
+        }
+
+        @Test
+        void theConfigurationAtTheCompactionPointSurvivesAReopen() {
+            Configuration three = new Configuration(List.of(new Configuration.Member("n1", "h:1", true),
+                    new Configuration.Member("n2", "h:2", true), new Configuration.Member("n3", "h:3", false)));
+            Configuration two = three.without("n3");
+            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+                assertEquals(Configuration.EMPTY, log.configuration());
+                log.saveConfiguration(three);
+                log.sync();
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+                assertEquals(three, log.configuration());
+                log.append(entries(1, 20, 1));
+                log.sync();
+                log.compact(10, two);
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+                assertEquals(two, log.configuration());
+                log.resetTo(40, 3, three);
+            }
+            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+                assertEquals(three, log.configuration());
+                assertEquals(40, log.lastIndex());
+            }
+        }
+
+        @Test
+        void aMetaFileOfVersionOneReadsAsHavingNoConfiguration() throws IOException {
+            // As written before configurations were recorded: magic, version 1, term 7, snapshot 0@0, vote "n2".
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(42);
+            b.putInt(0x4D524D31).putInt(1).putLong(7).putLong(0).putLong(0).putInt(2).put("n2".getBytes());
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(b.array(), 0, 38);
+            b.putInt((int) crc.getValue());
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("raft.meta"), b.array());
+            try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+                assertEquals(7, log.currentTerm());
+                assertEquals(java.util.Optional.of("n2"), log.votedFor());
+                assertEquals(Configuration.EMPTY, log.configuration());
             }
         }
 

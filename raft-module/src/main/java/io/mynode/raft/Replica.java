@@ -244,7 +244,7 @@ final class Replica {
         if (failure != null) {
             return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
         }
-        if (node.isRemoved()) {
+        if (node.isRemovalCommitted()) {
             return CompletableFuture.failedFuture(removed());
         }
         int lane = freeLanes.isEmpty() ? newLane() : freeLanes.pop();
@@ -261,7 +261,7 @@ final class Replica {
         if (failure != null) {
             return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
         }
-        if (node.isRemoved()) {
+        if (node.isRemovalCommitted()) {
             return CompletableFuture.failedFuture(removed());
         }
         Read r = new Read(now + timing.timeoutTicks());
@@ -297,7 +297,7 @@ final class Replica {
         if (failure != null) {
             return CompletableFuture.failedFuture(new UnavailableException("raft node stopped: " + failure.getMessage(), failure));
         }
-        if (node.isRemoved()) {
+        if (node.isRemovalCommitted()) {
             return CompletableFuture.failedFuture(removed());
         }
         Reconfig c = new Reconfig(change, now + timing.timeoutTicks());
@@ -627,7 +627,7 @@ final class Replica {
                 settle(c, reflects(c.change, node.configuration()));
             }
         }
-        if (node.isRemoved() && !(proposals.isEmpty() && reads.isEmpty() && changes.isEmpty())) {
+        if (node.isRemovalCommitted() && !(proposals.isEmpty() && reads.isEmpty() && changes.isEmpty())) {
             failAll(removed());
         }
     }

@@ -61,9 +61,18 @@
  * transport threads only enqueue; futures complete on the raft thread (callers block on them or chain
  * with {@code *Async}).
  *
+ * <h2>Membership</h2>
+ * {@code Consensus.changeMembership} adds a node (as a learner, promoted once caught up), removes
+ * one, or moves leadership, one change at a time; any node takes the request and the leader
+ * carries it out (see {@link io.mynode.raft.core} for the protocol and why it is safe). The
+ * configuration lives in the log; {@code cluster.peers} is read only on a node's first start, to
+ * bootstrap a new cluster. A node that joins a running cluster starts with an empty configuration
+ * and is told everything by the leader once added. After every change the driver hands the
+ * network the addresses of every node its log names, so links follow the membership; a node that
+ * finds itself removed logs a warning, reports the role {@code removed} and fails every request.
+ *
  * <h2>Left out, on purpose or for now</h2>
- * Membership changes (the cluster is fixed by {@code cluster.peers}); leadership transfer. The
- * read lease trusts clock rates to agree within 10% across machines and does not survive a
+ * The read lease trusts clock rates to agree within 10% across machines and does not survive a
  * leader's whole machine being suspended while the others run (see {@link io.mynode.raft.core}).
  * The commit index is not persisted, so after a restart a node applies its log tail only
  * once it hears the commit index from a leader (or becomes leader itself). Snapshots are taken on

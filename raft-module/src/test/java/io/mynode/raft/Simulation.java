@@ -1,10 +1,13 @@
 package io.mynode.raft;
 
+import io.mynode.kernel.consensus.ConsensusStatus;
 import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.OutcomeUnknownException;
 import io.mynode.kernel.error.UnavailableException;
 import io.mynode.raft.Linearizability.Op;
+import io.mynode.raft.core.Change;
 import io.mynode.raft.core.Codec;
+import io.mynode.raft.core.Configuration;
 import io.mynode.raft.core.Entry;
 import io.mynode.raft.core.Envelope;
 import io.mynode.raft.core.MemoryLog;
@@ -35,6 +38,14 @@ import java.util.concurrent.CompletionException;
  * invariants are checked, and at the end the history must be linearizable and the cluster must
  * recover.
  *
+ * <p>The membership changes meanwhile: an operator, through a random node, adds new nodes (which
+ * start with no configuration and catch up by log or snapshot), removes members (the leader
+ * included, which hands leadership on first, and some of them shut down for good after) and
+ * transfers leadership. Once the cluster has healed, every seed adds a node
+ * and removes one, and both must complete. Election safety is checked across all configurations
+ * (never two leaders in one term), as are log matching, leader completeness, that a leader is a
+ * voter of its own configuration, and, at the end, that the members agree on the configuration.
+ *
  * <p>Everything, including the failure message, is a function of the seed: a failing seed
  * replays exactly with {@code -Draft.sim.seed=N}.
  */
@@ -43,7 +54,7 @@ final class Simulation {
     /** The fault and workload mix, drawn from the seed. */
     record Options(int nodes, int chaosTicks, double drop, double duplicate, int maxDelay, double garbage,
             boolean partitions, boolean crashes, long snapshotEntries, boolean preVote, boolean checkQuorum,
-            boolean lease, boolean stalls) {
+            boolean lease, boolean stalls, double changes) {
 
         static Options forSeed(long seed) {
             SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -53,12 +64,12 @@ final class Simulation {
             return new Options(nodes, 250, r.nextDouble() * 0.2, r.nextDouble() * 0.1, 1 + r.nextInt(4),
                     r.nextDouble() < 0.3 ? 0.01 : 0, r.nextDouble() < 0.6, r.nextDouble() < 0.6,
                     snapshotChoices[r.nextInt(snapshotChoices.length)], r.nextDouble() < 0.8, r.nextDouble() < 0.7,
-                    r.nextDouble() < 0.8, r.nextDouble() < 0.5);
+                    r.nextDouble() < 0.8, r.nextDouble() < 0.5, 0.01 + r.nextDouble() * 0.04);
         }
 
         /** No faults and no random workload: for scripted scenarios; leases on. */
         static Options quiet(int nodes) {
-            return new Options(nodes, 0, 0, 0, 1, 0, false, false, 1000, true, true, true, false);
+            return new Options(nodes, 0, 0, 0, 1, 0, false, false, 1000, true, true, true, false, 0);
         }
     }
 
@@ -90,6 +101,11 @@ final class Simulation {
     private int writes;
     private int stalls;
     private int leaderStalls;
+    private int lastId;
+    /** Change requests in flight, and how many of each kind completed. */
+    private int changesPending;
+    private final Map<String, Integer> changesDone = new TreeMap<>();
+    private int changesRefused;
 
     /** A message on the wire. */
     private record InFlight(long at, long seq, String from, String to, byte[] bytes) implements Comparable<InFlight> {
@@ -101,8 +117,12 @@ final class Simulation {
 
     private final class SimNode {
         final String id;
-        final MemoryLog log = new MemoryLog();
-        final KvMachine machine = new KvMachine(Simulation.this::observeApply);
+        MemoryLog log = new MemoryLog();
+        KvMachine machine = new KvMachine(Simulation.this::observeApply);
+        /** The configuration it starts a new cluster with; empty for a node that joins one. */
+        final Configuration bootstrap;
+        /** Stopped for good (removed, then shut down). */
+        boolean gone;
         Replica replica;
         int incarnation;
         long downUntil;
@@ -111,8 +131,9 @@ final class Simulation {
         long stalledUntil;
         final List<InFlight> held = new ArrayList<>();
 
-        SimNode(String id) {
+        SimNode(String id, Configuration bootstrap) {
             this.id = id;
+            this.bootstrap = bootstrap;
         }
 
         void start() {
@@ -122,7 +143,7 @@ final class Simulation {
                     lease ? RaftConfig.safeLeaseNanos(10, TICK_NANOS) : 0);
             MemorySnapshots snaps = new MemorySnapshots(machine, log);
             snapshots.add(snaps);
-            replica = new Replica(id, ids, log, snaps, machine, config,
+            replica = new Replica(id, bootstrap, log, snaps, machine, config,
                     new Timing(15, 60, options.snapshotEntries()), new SplittableRandom(seed * 31 + id.hashCode() * 7L + incarnation),
                     id + "/" + incarnation, () -> tick * TICK_NANOS);
             lastCommit = 0;
@@ -159,8 +180,10 @@ final class Simulation {
         for (int i = 1; i <= options.nodes(); i++) {
             ids.add("n" + i);
         }
+        lastId = options.nodes();
+        Configuration bootstrap = new Configuration(ids.stream().map(id -> new Configuration.Member(id, id + ":1", true)).toList());
         for (String id : ids) {
-            SimNode n = new SimNode(id);
+            SimNode n = new SimNode(id, bootstrap);
             nodes.put(id, n);
             n.start();
             clients.add(new Client(id + "c1", n));
@@ -177,7 +200,7 @@ final class Simulation {
             faults = false;
             partitionSide = Set.of();
             for (SimNode n : nodes.values()) {
-                if (!n.up()) {
+                if (!n.up() && !n.gone) {
                     n.start();
                 }
                 if (n.stalledUntil != 0) {
@@ -191,19 +214,39 @@ final class Simulation {
                 check(!c.busy, "client " + c.name + " still waits after the cluster healed");
             }
             // Liveness after healing: one more write goes through.
-            Client last = clients.getFirst();
+            Configuration healed = currentConfiguration();
+            Client last = clients.stream().filter(c -> c.node.up() && healed.contains(c.node.id)).findFirst()
+                    .orElseThrow(() -> new AssertionError(header() + "no client of a running member\n" + describe()));
             startWrite(last, KEYS[random.nextInt(KEYS.length)]);
             for (int i = 0; i < SETTLE_TICKS && last.busy; i++) {
                 step();
             }
             check(!last.busy, "a write after healing did not complete within " + SETTLE_TICKS + " ticks");
-            // Convergence: every replica applies the same commands to the same state.
-            long target = nodes.values().stream().mapToLong(n -> n.replica.node().commitIndex()).max().orElseThrow();
-            for (int i = 0; i < SETTLE_TICKS && nodes.values().stream().anyMatch(n -> n.replica.appliedIndex() < target); i++) {
+            // Every seed changes its membership at least twice, and both changes must go through.
+            settleChange("add", this::addNode);
+            settleChange("remove", () -> {
+                List<String> voters = currentConfiguration().voters();
+                if (voters.size() < 2) {
+                    return Optional.empty();
+                }
+                return Optional.of(request(new Change.Remove(voters.get(random.nextInt(voters.size())))));
+            });
+            // Convergence: every member applies the same commands to the same state.
+            List<SimNode> members = currentConfiguration().ids().stream().map(nodes::get).toList();
+            for (SimNode n : members) {
+                check(n.up(), "member " + n.id + " is down after healing");
+            }
+            long target = members.stream().mapToLong(n -> n.replica.node().commitIndex()).max().orElseThrow();
+            for (int i = 0; i < SETTLE_TICKS && members.stream().anyMatch(n -> n.replica.appliedIndex() < target
+                    || !n.replica.node().configuration().equals(currentConfiguration())); i++) {
                 step();
             }
+            for (SimNode n : members) {
+                check(n.replica.node().configuration().equals(currentConfiguration()), n.id + " has configuration "
+                        + n.replica.node().configuration() + ", the leader " + currentConfiguration());
+            }
             Map<String, String> reference = null;
-            for (SimNode n : nodes.values()) {
+            for (SimNode n : members) {
                 check(n.replica.appliedIndex() >= target, n.id + " did not apply up to " + target + " after healing");
                 if (n.replica.appliedIndex() == target) {
                     if (reference == null) {
@@ -219,7 +262,7 @@ final class Simulation {
             long duplicates = nodes.values().stream().mapToLong(n -> n.machine.duplicatesSuppressed).sum();
             long unknown = history.stream().filter(o -> o.response() == Op.UNKNOWN).count();
             return new Result(history.size(), writes, malformed, tick, installs, duplicates, unknown, leaders.size(), stalls,
-                    leaderStalls);
+                    leaderStalls, Map.copyOf(changesDone), changesRefused);
         } catch (AssertionError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -228,7 +271,8 @@ final class Simulation {
     }
 
     record Result(int operations, int writes, long malformed, long ticks, long snapshotInstalls,
-            long duplicatesSuppressed, long unknownOutcomes, int terms, int stalls, int leaderStalls) {}
+            long duplicatesSuppressed, long unknownOutcomes, int terms, int stalls, int leaderStalls,
+            Map<String, Integer> changes, int changesRefused) {}
 
     void step() {
         tick++;
@@ -270,6 +314,9 @@ final class Simulation {
     }
 
     private void injectFaults() {
+        if (options.changes() > 0 && changesPending < 2 && random.nextDouble() < options.changes()) {
+            randomChange();
+        }
         if (options.partitions()) {
             Optional<SimNode> leader = nodes.values().stream().filter(n -> n.up() && n.replica.node().isLeader()).findFirst();
             if (partitionSide.isEmpty() && leader.isPresent() && random.nextDouble() < 0.01) {
@@ -304,10 +351,115 @@ final class Simulation {
             for (SimNode n : nodes.values()) {
                 if (n.up() && random.nextDouble() < 0.004) {
                     crash(n);
-                } else if (!n.up() && tick >= n.downUntil) {
+                } else if (!n.up() && !n.gone && tick >= n.downUntil) {
                     n.start();
                 }
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- membership
+
+    /** The latest configuration of the leader of the highest term, else of any running node. */
+    private Configuration currentConfiguration() {
+        return nodes.values().stream().filter(SimNode::up)
+                .max(java.util.Comparator.comparing((SimNode n) -> n.replica.node().isLeader())
+                        .thenComparingLong(n -> n.replica.node().term()))
+                .map(n -> n.replica.node().configuration()).orElse(Configuration.EMPTY);
+    }
+
+    /** What an operator might do now: add a node, remove one, or move leadership. */
+    private void randomChange() {
+        Configuration config = currentConfiguration();
+        int roll = random.nextInt(10);
+        if (roll < 4) {
+            addNode();
+        } else if (roll < 7 && !config.isEmpty()) {
+            List<String> members = config.ids();
+            request(new Change.Remove(members.get(random.nextInt(members.size()))));
+        } else if (!config.voters().isEmpty()) {
+            List<String> voters = config.voters();
+            request(new Change.Transfer(voters.get(random.nextInt(voters.size()))));
+        }
+    }
+
+    /**
+     * Starts a node that joins (no configuration) and asks for it to be added, under a new id: a
+     * node removed and shut down earlier comes back, if at all, as a new node with a new disk.
+     */
+    private Optional<CompletableFuture<ConsensusStatus>> addNode() {
+        if (nodes.values().stream().filter(n -> !n.gone).count() >= 9) {
+            return Optional.empty();
+        }
+        String id = "n" + (++lastId);
+        SimNode n = new SimNode(id, Configuration.EMPTY);
+        nodes.put(id, n);
+        ids.add(id);
+        clients.add(new Client(id + "c1", n));
+        trace("NEW NODE " + id);
+        n.start();
+        return Optional.of(request(new Change.AddLearner(n.id, n.id + ":1")));
+    }
+
+    /** Asks a random running member for {@code change}; a removed node is sometimes shut down for good after. */
+    private CompletableFuture<ConsensusStatus> request(Change change) {
+        List<SimNode> up = nodes.values().stream().filter(n -> n.running() && !n.replica.node().isRemoved()
+                && !n.replica.node().configuration().isEmpty()).toList();
+        if (up.isEmpty()) {
+            return CompletableFuture.failedFuture(new UnavailableException("no member is running"));
+        }
+        SimNode via = up.get(random.nextInt(up.size()));
+        trace("CHANGE " + change + " via " + via.id);
+        changesPending++;
+        CompletableFuture<ConsensusStatus> done = new CompletableFuture<>();
+        via.replica.changeMembership(change).whenComplete((status, error) -> {
+            changesPending--;
+            Throwable cause = error instanceof CompletionException ce ? ce.getCause() : error;
+            trace("CHANGE " + change + " via " + via.id + " -> " + (error == null ? "done" : cause));
+            if (error == null) {
+                changesDone.merge(change.getClass().getSimpleName(), 1, Integer::sum);
+                if (change instanceof Change.Remove r && faults && random.nextBoolean()) {
+                    SimNode removed = nodes.get(r.id());
+                    if (removed.up()) {
+                        crash(removed);
+                    }
+                    removed.gone = true; // out of the cluster for good, until added again with a wiped disk
+                }
+                done.complete(status);
+            } else if (cause instanceof InvalidInputException) {
+                changesRefused++;
+                done.completeExceptionally(cause);
+            } else if (cause instanceof UnavailableException || cause instanceof OutcomeUnknownException) {
+                done.completeExceptionally(cause);
+            } else {
+                throw new AssertionError(header() + "unexpected failure of " + change + ": " + cause, cause);
+            }
+        });
+        return done;
+    }
+
+    /** Runs a change on the healed cluster until it is done; it must be, within the settle time. */
+    private void settleChange(String what, java.util.function.Supplier<Optional<CompletableFuture<ConsensusStatus>>> change) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Optional<CompletableFuture<ConsensusStatus>> f = change.get();
+            if (f.isEmpty()) {
+                return; // nothing to do: no room for a node, or a single voter
+            }
+            for (int i = 0; i < SETTLE_TICKS && !f.get().isDone(); i++) {
+                step();
+            }
+            check(f.get().isDone(), "the " + what + " after healing did not complete within " + SETTLE_TICKS + " ticks");
+            if (!f.get().isCompletedExceptionally()) {
+                return;
+            }
+            stepUntil(() -> false, 10); // refused (a change still in progress) or not taken: ask again shortly
+        }
+        throw new AssertionError(header() + "the " + what + " after healing failed ten times\n" + describe());
+    }
+
+    private void trace(String what) {
+        if (TRACE) {
+            System.out.println("t" + tick + " " + what);
         }
     }
 
@@ -567,6 +719,8 @@ final class Simulation {
             var core = n.replica.node();
             check(n.replica.unbelievableMessages() == 0, n.id + " dropped an honest peer's message as out of bounds");
             if (core.isLeader()) {
+                check(core.isVoter(), "leader " + n.id + " of term " + core.term() + " is not a voter of its configuration "
+                        + core.configuration());
                 String before = leaders.putIfAbsent(core.term(), n.id);
                 check(before == null || before.equals(n.id),
                         "election safety: " + before + " and " + n.id + " both lead term " + core.term());

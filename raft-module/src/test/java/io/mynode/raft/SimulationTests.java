@@ -43,6 +43,10 @@ class SimulationTests {
         long unknown = 0;
         long stalls = 0;
         long leaderStalls = 0;
+        long ticks = 0;
+        long refused = 0;
+        java.util.Map<String, Integer> changes = new java.util.TreeMap<>();
+        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (long seed = start; seed < start + count; seed++) {
             long t0 = System.nanoTime();
             Simulation.Result r = new Simulation(seed, Simulation.Options.forSeed(seed)).run();
@@ -58,18 +62,29 @@ class SimulationTests {
             unknown += r.unknownOutcomes();
             stalls += r.stalls();
             leaderStalls += r.leaderStalls();
+            ticks += r.ticks();
+            refused += r.changesRefused();
+            r.changes().forEach((k, v) -> changes.merge(k, v, Integer::sum));
+            if (r.changes().values().stream().mapToInt(Integer::intValue).sum() == 0) {
+                throw new AssertionError("seed " + seed + " changed no membership");
+            }
         }
         // The workload must actually have done something, or the checks above prove nothing.
         assertTrue(writes > count, "only " + writes + " acknowledged writes over " + count + " seeds");
         assertTrue(ops > 5L * count, "only " + ops + " operations over " + count + " seeds");
         System.out.printf("simulated %d seeds from %d: %d operations, %d acknowledged writes, %d outcomes unknown,"
                 + " %d malformed messages dropped, %d snapshots installed, %d duplicate commands suppressed,"
-                + " %d stalls (%d of a leader)%n",
-                count, start, ops, writes, unknown, malformed, installs, duplicates, stalls, leaderStalls);
+                + " %d stalls (%d of a leader), %d ticks; membership changes done %s, %d refused; %d ms of CPU%n",
+                count, start, ops, writes, unknown, malformed, installs, duplicates, stalls, leaderStalls, ticks, changes,
+                refused, (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000);
         if (count >= 100) {
             assertTrue(installs > 0, "no snapshot was installed: the snapshot path went untested");
             assertTrue(duplicates > 0, "no retried command was deduplicated: the exactly-once path went untested");
             assertTrue(leaderStalls > 0, "no leader stalled: the read lease's clock went untested");
+            for (String kind : List.of("AddLearner", "Remove", "Transfer")) {
+                assertTrue(changes.getOrDefault(kind, 0) > count / 10, "too few " + kind + " changes: " + changes);
+            }
+            assertTrue(refused > 0, "no change was refused: the checks went untested");
         }
     }
 

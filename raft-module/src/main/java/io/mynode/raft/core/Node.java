@@ -160,12 +160,26 @@ public final class Node {
         return configs.latest().isVoter(id);
     }
 
+    /** Whether this node answers vote requests: it has a configuration and no committed removal. */
+    private boolean mayVote() {
+        return !configs.latest().isEmpty() && !isRemovalCommitted();
+    }
+
     /**
      * Whether the latest configuration this node knows leaves it out: it was removed (or was
-     * never added), and neither campaigns nor votes unless a later configuration names it again.
+     * never added), and does not campaign unless a later configuration names it again.
      */
     public boolean isRemoved() {
         return !configs.latest().isEmpty() && !configs.latest().contains(id);
+    }
+
+    /**
+     * Whether this node knows its removal committed: {@link #isRemoved()}, and the entry that
+     * removed it is within the commit index. The leader tells a departing node that much before
+     * it stops writing to it; from then on nothing can bring the node back but a new addition.
+     */
+    public boolean isRemovalCommitted() {
+        return isRemoved() && commit >= configs.latestIndex();
     }
 
     public long term() {
@@ -503,10 +517,11 @@ public final class Node {
         long lastIndex = log.lastIndex();
         long lastTerm = log.term(lastIndex);
         boolean upToDate = v.lastTerm() > lastTerm || (v.lastTerm() == lastTerm && v.lastIndex() >= lastIndex);
-        // Only a voter of its own latest configuration votes: a learner, a removed node and a node
-        // that has not joined yet have no say (and a node that lost its disk and was added again
-        // votes only once its log has made it a voter again; see the package documentation).
-        boolean voter = isVoter();
+        // Every node of the cluster answers, learners too: a candidate counts only the votes of its
+        // own configuration's voters, and a learner whose log lacks its promotion may be the vote
+        // that candidate needs. A node that has joined nothing yet, or knows its removal
+        // committed, has no say.
+        boolean voter = mayVote();
         boolean leaseHolds = inLease() && !v.transfer();
         if (v.pre()) {
             boolean grant = voter && msgTerm > term && upToDate && !leaseHolds && !(role instanceof Leader);
@@ -778,7 +793,7 @@ public final class Node {
     /** What the leader does with a change request: see {@link Reconfiguration} for the rules. */
     private ChangeResult change(Leader l, Change c) {
         Reconfiguration.Decision d = Reconfiguration.decide(c, id, configs.latest(), configs.latestIndex(), commit,
-                l.committedInTerm, l.transferTarget);
+                l.committedInTerm, l.transferTarget, configs.addresses().keySet());
         return switch (d) {
             case Reconfiguration.Decision.Append a -> appendConfiguration(l, a.next());
             case Reconfiguration.Decision.Answer a when a.result() instanceof ChangeResult.Transferring t -> {
@@ -809,7 +824,15 @@ public final class Node {
                 l.leaving.put(m.id(), index);
             }
         }
-        next.ids().forEach(l.leaving::remove);
+        for (String added : next.ids()) {
+            if (!before.contains(added) && !added.equals(id)) {
+                l.leaving.remove(added);
+                l.progress.remove(added); // a new node under an old id: nothing it held before counts
+            }
+        }
+        // A node removed by an earlier change that has not heard of it by now (it is down, most
+        // likely) is let go: the leader writes to departing nodes only until the next change.
+        l.leaving.values().removeIf(at -> at < index && at <= commit);
         Entry e = new Entry(index, term, next.toEntryData());
         log.append(List.of(e));
         configs.appended(List.of(e));
@@ -856,10 +879,13 @@ public final class Node {
         }
     }
 
-    /** Drops a departed node once it holds the entry that removed it. */
+    /**
+     * Drops a departed node once it knows its removal committed: it holds the entry that removed
+     * it, and has echoed a heartbeat carrying a commit index at or past that entry.
+     */
     private void maybeForget(Leader l, String p, Progress pr) {
         Long removedAt = l.leaving.get(p);
-        if (removedAt != null && pr.match >= removedAt) {
+        if (removedAt != null && pr.match >= removedAt && pr.removalTold > 0 && pr.readSeq >= pr.removalTold) {
             l.leaving.remove(p);
             syncProgress(l);
         }
@@ -977,6 +1003,10 @@ public final class Node {
         }
         pr.recentActive = true;
         l.reads.echoed(pr, r.readSeq(), voterProgress(l), configs.latest().quorum()).forEach(this::answer);
+        maybeForget(l, from, pr);
+        if (l.progress.get(from) != pr) {
+            return;
+        }
         if (pr.match >= log.lastIndex()) {
             return;
         }
@@ -1085,6 +1115,10 @@ public final class Node {
             Progress pr = l.progress.get(p);
             pr.ackedSinceHeartbeat = false;
             pr.commitSent = Math.max(pr.commitSent, Math.min(pr.match, commit));
+            Long removedAt = l.leaving.get(p);
+            if (removedAt != null && pr.removalTold == 0 && Math.min(pr.match, commit) >= removedAt) {
+                pr.removalTold = round; // the first heartbeat that tells it its removal committed
+            }
             send(p, new Heartbeat(Math.min(pr.match, commit), round));
         }
     }

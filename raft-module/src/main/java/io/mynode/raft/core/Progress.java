@@ -40,6 +40,11 @@ final class Progress {
      * next append or heartbeat.
      */
     long commitAwaited;
+    /**
+     * For a node a change removed: the heartbeat round that first told it the removal committed
+     * (0: not yet); once it echoes that round, the leader stops writing to it.
+     */
+    long removalTold;
     SnapshotMeta snapshot;
     /** The configuration in force at {@link #snapshot}'s index, sent with its chunks. */
     Configuration snapshotConfig;

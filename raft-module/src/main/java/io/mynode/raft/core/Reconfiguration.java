@@ -33,12 +33,12 @@ final class Reconfiguration {
     /**
      * What leader {@code self} does with {@code change}, given its latest configuration {@code
      * latest} (set by the entry at {@code latestIndex}), its commit index, whether it has committed
-     * in its term and the transfer under way (null if none). A transfer is answered here only when
-     * it is refused or already done; a removal of the leader itself is a transfer first, which
-     * {@link Node} starts.
+     * in its term and the transfer under way (null if none); {@code known} is every node any
+     * configuration in its log names. A transfer is answered here only when it is refused or
+     * already done; a removal of the leader itself is a transfer first, which {@link Node} starts.
      */
     static Decision decide(Change change, String self, Configuration latest, long latestIndex, long commit,
-            boolean committedInTerm, String transferTarget) {
+            boolean committedInTerm, String transferTarget, java.util.Set<String> known) {
         switch (change) {
             case Change.Transfer t -> {
                 Optional<ChangeResult> refused = refuseTarget(t.id(), latest);
@@ -57,8 +57,14 @@ final class Reconfiguration {
                 Optional<Configuration.Member> present = latest.member(a.id());
                 if (present.isPresent()) {
                     Configuration.Member m = present.get();
-                    return reject("node " + a.id() + " is already a member (" + (m.voter() ? "voter" : "learner") + " at "
-                            + m.address() + ")", m.address().equals(a.address()));
+                    return reject("node " + a.id() + " is already a member (" + (m.voter() ? "voter" : "learner")
+                            + (m.address().isEmpty() ? "" : " at " + m.address()) + ")", m.address().equals(a.address()));
+                }
+                if (known.contains(a.id())) {
+                    // Its old votes are lost with its disk: under the same id it could vote twice in a
+                    // term (see the package documentation). A new id makes it a new member.
+                    return reject("node " + a.id() + " was a member until recently (the log still holds a configuration"
+                            + " naming it); a node that comes back with an empty disk joins under a new id", false);
                 }
                 for (Configuration.Member m : latest.members()) {
                     if (m.address().equals(a.address())) {

@@ -38,7 +38,69 @@
  *       the caller is told so and retries.</li>
  *   <li><b>Snapshots</b>: a follower whose next entry was compacted gets the state machine's
  *       snapshot in chunks, stop-and-wait, and installs it on the last chunk.</li>
+ *   <li><b>Membership changes</b>, one server at a time, with learners and leadership transfer:
+ *       see below.</li>
  * </ul>
+ *
+ * <h2>Membership</h2>
+ * The cluster's {@link io.mynode.raft.core.Configuration} (every member's id, address, and
+ * whether it votes) lives in the log: a configuration entry (first byte 0xC1, which MessagePack
+ * never starts a command with) sets a new one, the log records the one in force at its
+ * compaction point, and a snapshot carries the one at its index. {@code cluster.peers} only
+ * bootstraps: a node's first start records it at the start of its log, and from then on the log
+ * decides. A node uses the latest configuration in its log, committed or not (thesis §4.1), and
+ * falls back to the one before if a new leader cuts the entry off
+ * ({@link io.mynode.raft.core.Configurations}).
+ *
+ * <p><b>Why single-server changes, not joint consensus.</b> Adding or removing one voter at a
+ * time means any majority of the old voters and any majority of the new ones share a voter, so
+ * the two configurations cannot elect two leaders in a term however the nodes disagree on which
+ * is in force; no intermediate joint configuration is needed, and the rules fit in a few lines
+ * ({@link io.mynode.raft.core.Reconfiguration}). What it costs: replacing a node takes two changes
+ * (add, then remove), and a change cannot swap several voters at once, which an operator doing
+ * one node at a time never needs. Two rules keep the one-at-a-time property: a change is refused
+ * while the previous one is uncommitted, and a leader makes no change before it has committed an
+ * entry of its own term (the thesis's fix, from its errata: without it a new leader could append a
+ * change on top of an uncommitted change of an earlier term that a third leader then replaces, and
+ * two changes would overlap).
+ *
+ * <p><b>Learners.</b> A new node joins with an empty configuration: it neither campaigns nor votes
+ * and waits for a leader. The leader adds it as a learner, which receives the log (or a snapshot,
+ * with the configuration at its index, when the log was compacted) but counts towards no quorum,
+ * so a slow newcomer cannot stall commits. Once the learner's log holds every committed entry the
+ * leader promotes it with a second configuration entry (the thesis's catching up in rounds, with
+ * the last round's end at the commit index).
+ *
+ * <p><b>Who votes.</b> Only a voter of its own latest configuration campaigns, and only the votes
+ * and acknowledgements of the voters of a candidate's or leader's latest configuration are
+ * counted. Any member answers vote requests, learners included (thesis §4.2.1: a learner whose
+ * log lacks its own promotion may hold the vote a candidate with that promotion needs; refusing
+ * it can leave a two-voter cluster with no leader for good). A node a change removed stops
+ * campaigning as soon as the entry reaches it, and the leader keeps sending it the log until it
+ * also knows that the entry committed; from then on it votes no more and reports itself
+ * removed. A node that has joined nothing yet never votes.
+ *
+ * <p><b>New disk, new id.</b> A node's votes are kept on its disk; a node that lost its disk and
+ * came back under its old id could vote a second time in a term its former self voted in, and
+ * (if a vote request from before its removal reaches it late) help elect a second leader in that
+ * term. Nothing in the log tells the two apart, so such a node must join under a new id, as etcd
+ * gives every added member a new identity; the leader refuses to add an id that any configuration
+ * its log still holds names.
+ *
+ * <p><b>Leadership transfer</b> (thesis §3.10): the leader stops taking proposals, brings the
+ * target's log up to its own, and sends TimeoutNow; the target campaigns at once, without a
+ * pre-vote, and its vote requests carry a transfer flag that voters honour even while they heard
+ * from the leader lately (that is, they set aside the read lease's promise). So the leader gives up
+ * its lease for the rest of its term the moment the transfer starts, before TimeoutNow leaves; if
+ * the target has not taken over within an election timeout the leader leads on, without a lease.
+ * A leader asked to remove itself transfers first (to the voter whose log matches most of its
+ * own), and the next leader removes it: a leader never leads a configuration it is not in.
+ *
+ * <p><b>Leases across changes.</b> A configuration entry drops the leader's lease; it is counted
+ * again among the new voters from echoes that come after. A majority of the voters before a
+ * single-server change and one after share a voter, so a lease counted in either configuration
+ * keeps any candidate of the other from winning while it lasts; and the driver publishes the
+ * dropped lease before the entry's appends leave.
  *
  * <h2>Why the read lease is safe</h2>
  * <ol>
@@ -83,7 +145,8 @@
  * acknowledgement a promise kept across a crash, and lets a batch of work share one fsync.
  *
  * <h2>Left out</h2>
- * Membership changes, leadership transfer, and flow control beyond the inflight window. Leases
+ * Joint consensus (see above), learners that stay learners, and flow control beyond the inflight
+ * window. Leases
  * are renewed by heartbeats only (every heartbeatTicks), not by append acknowledgements. Messages of a past term are answered just enough to make an old leader step
  * down.
  *

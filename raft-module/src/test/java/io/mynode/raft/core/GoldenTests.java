@@ -317,7 +317,8 @@ class GoldenTests {
                 return "no configuration";
             }
             return "voters " + c.voters() + (c.learners().isEmpty() ? "" : " learners " + c.learners()) + " (index "
-                    + n.configurationIndex() + ")" + (n.isRemoved() ? ", removed" : "");
+                    + n.configurationIndex() + ")" + (n.isRemovalCommitted() ? ", removed (it knows the removal committed)"
+                    : n.isRemoved() ? ", removed" : "");
         }
 
         private void cut(String a, String b) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mynode.raft.core.Message.Append;
 import io.mynode.raft.core.Message.AppendResponse;
+import io.mynode.raft.core.Message.Heartbeat;
 import io.mynode.raft.core.Message.VoteRequest;
 import io.mynode.raft.core.Message.VoteResponse;
 import java.util.List;
@@ -203,6 +204,92 @@ class NodeTests {
         @Override
         public void install(SnapshotMeta snapshot) {
             throw new AssertionError("no snapshot expected");
+        }
+    }
+
+    @Nested
+    class Membership {
+        private static final RaftConfig NO_LEASE = RaftConfig.defaults();
+
+        /** Whether {@code n} grants a vote (or pre-vote) to n2, which has a longer log in a later term. */
+        private static boolean grants(Node n, boolean pre) {
+            n.drain();
+            n.step(new Envelope("n2", n.id(), n.term() + 1, new VoteRequest(pre, 100, 50)));
+            return sent(n).stream().anyMatch(e -> e.message() instanceof VoteResponse v && v.granted());
+        }
+
+        private static Node joined(String id, Configuration config) {
+            MemoryLog log = new MemoryLog();
+            log.append(List.of(new Entry(1, 1, config.toEntryData())));
+            log.sync();
+            return new Node(id, Configuration.EMPTY, log, new NoSnapshots(), NO_LEASE, new SplittableRandom(1), System::nanoTime);
+        }
+
+        @Test
+        void aNodeWithNoConfigurationNeitherVotesNorCampaigns() {
+            Node fresh = new Node("n3", Configuration.EMPTY, new MemoryLog(), new NoSnapshots(), NO_LEASE,
+                    new SplittableRandom(1), System::nanoTime);
+            assertFalse(grants(fresh, true), "pre-vote granted");
+            assertFalse(grants(fresh, false), "vote granted");
+            assertFalse(campaigns(fresh));
+        }
+
+        @Test
+        void aLearnerVotesButNeverCampaigns() {
+            Configuration withLearner = Configuration.ofVoters(List.of("n1", "n2")).with(new Configuration.Member("n3", "h:3", false));
+            Node learner = joined("n3", withLearner);
+            assertFalse(learner.isVoter());
+            assertTrue(grants(learner, false), "a learner whose log lacks its promotion may hold the vote a candidate needs");
+            assertFalse(campaigns(learner));
+        }
+
+        @Test
+        void aRemovedNodeStopsCampaigningAtOnceAndVotingOnceItKnowsTheRemovalCommitted() {
+            Node removed = joined("n3", Configuration.ofVoters(List.of("n1", "n2")));
+            assertTrue(removed.isRemoved());
+            assertFalse(removed.isRemovalCommitted());
+            assertFalse(campaigns(removed));
+            // The leader tells it the removal committed.
+            removed.step(new Envelope("n1", "n3", removed.term(), new Heartbeat(1, 1)));
+            assertTrue(removed.isRemovalCommitted());
+            assertFalse(grants(removed, true), "pre-vote granted");
+            assertFalse(grants(removed, false), "vote granted");
+        }
+
+        private static boolean campaigns(Node n) {
+            n.drain();
+            for (int t = 0; t < 200; t++) {
+                n.tick();
+            }
+            return n.drain().stream().anyMatch(e -> e instanceof Effect.RoleChange c && c.role().contains("candidate"));
+        }
+
+        @Test
+        void aConfigurationTakesEffectWhenAppendedAndIsUndoneWhenCutOff() {
+            MemoryLog log = new MemoryLog();
+            Node n = new Node("n2", MEMBERS, log, new NoSnapshots(), NO_LEASE, new SplittableRandom(1), System::nanoTime);
+            Configuration four = Configuration.ofVoters(MEMBERS).with(new Configuration.Member("n4", "h:4", false));
+            n.step(new Envelope("n1", "n2", 1, new Append(0, 0, List.of(new Entry(1, 1, new byte[0]),
+                    new Entry(2, 1, four.toEntryData())), 0)));
+            assertEquals(four, n.configuration());
+            assertEquals(2, n.configurationIndex());
+            // A leader of term 2 never had entry 2: its append replaces it, and the configuration with it.
+            n.step(new Envelope("n3", "n2", 2, new Append(1, 1, List.of(new Entry(2, 2, new byte[] {7})), 1)));
+            assertEquals(Configuration.ofVoters(MEMBERS), n.configuration());
+            assertEquals(0, n.configurationIndex());
+        }
+
+        @Test
+        void aLeaderCountsOnlyVotersOfItsLatestConfigurationTowardsCommitment() {
+            MemoryLog log = new MemoryLog();
+            Node leader = new Node("n1", List.of("n1"), log, new NoSnapshots(), NO_LEASE, new SplittableRandom(1), System::nanoTime);
+            leader.campaign();
+            assertTrue(leader.isLeader());
+            leader.requestChange(1, new Change.AddLearner("n2", "h:2"));
+            long added = log.lastIndex();
+            assertEquals(added, leader.commitIndex(), "alone, the leader commits the learner's addition itself");
+            leader.propose(List.of(new byte[] {1}));
+            assertEquals(log.lastIndex(), leader.commitIndex(), "a learner's silence holds nothing up");
         }
     }
 }

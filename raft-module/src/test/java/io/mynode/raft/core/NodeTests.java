@@ -211,10 +211,10 @@ class NodeTests {
     class Membership {
         private static final RaftConfig NO_LEASE = RaftConfig.defaults();
 
-        /** Whether {@code n} grants a vote (or pre-vote) to n2, which has a longer log in a later term. */
+        /** Whether {@code n} grants a vote (or pre-vote) to n2, whose log is longer and no older. */
         private static boolean grants(Node n, boolean pre) {
             n.drain();
-            n.step(new Envelope("n2", n.id(), n.term() + 1, new VoteRequest(pre, 100, 50)));
+            n.step(new Envelope("n2", n.id(), n.term() + 1, new VoteRequest(pre, 100, n.term() + 1)));
             return sent(n).stream().anyMatch(e -> e.message() instanceof VoteResponse v && v.granted());
         }
 

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,7 +67,10 @@ public final class Executor implements Expression.Context {
     public RowStream rows(Plan plan) {
         return switch (plan) {
             case Plan.Scan s -> {
-                RowStream all = data.scan(s.table());
+                // A correlated subquery scans the same table once per outer value: its rows are
+                // read once per statement and kept (see Subqueries.rows).
+                Optional<List<List<Value>>> kept = outer.isEmpty() ? Optional.empty() : subqueries.rows(s.table());
+                RowStream all = kept.isPresent() ? RowStream.of(kept.get().iterator()) : data.scan(s.table());
                 yield s.filter().isPresent() ? filter(all, s.filter().get()) : all;
             }
             case Plan.KeyScan k -> data.scan(k.table(), k.spans());

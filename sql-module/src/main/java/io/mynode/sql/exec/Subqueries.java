@@ -5,6 +5,7 @@ import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
+import io.mynode.sql.store.Table;
 import io.mynode.sql.store.TableData;
 import io.mynode.sql.types.Operators;
 import io.mynode.sql.types.ValueOrder;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,9 +25,12 @@ import java.util.Set;
  * table does not rerun the subquery per row.
  *
  * <p>What is kept: a scalar subquery's value, EXISTS's answer, and for ANY/ALL (and IN) the
- * subquery's column, with a hash set of it for {@code = ANY}. These are the operator's buffered
- * rows; the cache stops growing past {@link #MAX_CACHED_VALUES} values in all (then a
- * correlated subquery simply runs again per row).
+ * subquery's column, with a hash set of it for {@code = ANY}; and the rows of each table a
+ * correlated subquery scans, read once for the statement instead of once per outer value (the
+ * statement reads at one snapshot, and a write that reads its own table reads it whole before
+ * writing, so these rows cannot go stale). These are the operator's buffered rows; the cache
+ * stops growing past {@link #MAX_CACHED_VALUES} values in all (then a correlated subquery simply
+ * runs again per row, and scans its table again).
  *
  * <p>Semantics, as in PostgreSQL: a scalar subquery with no row is NULL and with two rows an
  * error; {@code x = ANY (s)} is TRUE if some row equals x, else NULL if x or some row is NULL,
@@ -38,6 +43,7 @@ final class Subqueries {
 
     private final TableData data;
     private final Map<Expression.Subquery, Map<List<Value>, Answer>> cache = new IdentityHashMap<>();
+    private final Map<String, Optional<List<List<Value>>>> tables = new HashMap<>();
     private long cached;
 
     Subqueries(TableData data) {
@@ -46,6 +52,24 @@ final class Subqueries {
 
     /** A subquery's answer for one set of argument values. */
     private record Answer(Value value, List<Value> column, Set<Value> set, boolean hasNull) {}
+
+    /** Every row of {@code table}, read once; empty if it is too large to keep. */
+    Optional<List<List<Value>>> rows(Table table) {
+        return tables.computeIfAbsent(table.name(), name -> {
+            List<List<Value>> rows = new ArrayList<>();
+            long width = Math.max(1, table.columns().size());
+            try (RowStream scan = data.scan(table)) {
+                while (scan.hasNext()) {
+                    if (cached + (rows.size() + 1) * width > MAX_CACHED_VALUES) {
+                        return Optional.empty();
+                    }
+                    rows.add(scan.next());
+                }
+            }
+            cached += rows.size() * width;
+            return Optional.of(rows);
+        });
+    }
 
     Value evaluate(Expression.Subquery q, List<Value> arguments, Value operand) {
         Map<List<Value>, Answer> answers = cache.computeIfAbsent(q, k -> new HashMap<>());

@@ -21,7 +21,7 @@ Created 1 row
 > CREATE TABLE t (id INTEGER PRIMARY KEY)
 Error: table t already exists
 > CREATE TABLE nopk (a INTEGER, b STRING)
-Error: table nopk needs a PRIMARY KEY column
+Created table nopk
 > CREATE TABLE twopk (a INTEGER PRIMARY KEY, b INTEGER PRIMARY KEY)
 Error: table twopk has more than one PRIMARY KEY column
 > CREATE TABLE dup (a INTEGER PRIMARY KEY, a STRING)

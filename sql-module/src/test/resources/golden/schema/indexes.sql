@@ -77,7 +77,7 @@ Error: unique value 'x' already exists in column tagged.code
 1
 2
 > DROP INDEX tagged_owner_fkey
-Error: cannot drop index tagged_owner_fkey: the foreign key of column tagged.owner is checked through it
+Error: cannot drop index tagged_owner_fkey: foreign key tagged_owner_fkey of table tagged is checked through it
 > DROP INDEX tagged_code_key
 Dropped index tagged_code_key
 > INSERT INTO tagged VALUES (4, 'x', 1, 2)

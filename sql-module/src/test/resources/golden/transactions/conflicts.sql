@@ -21,7 +21,7 @@ Updated 1 row
 > @a COMMIT
 Committed transaction 3
 > @b COMMIT
-Error: transaction 4: range [0x0304616363740000, 0x0304616363740001) scanned at version 3 gained or changed key 0x0304616363740000028000000000000001 at version 4; retry the transaction
+Error: transaction 4: range [0x03028000000001000000, 0x03028000000001000001) scanned at version 3 gained or changed key 0x03028000000001000000028000000000000001 at version 4; retry the transaction
 > SELECT * FROM acct
 1|-50
 2|100
@@ -43,7 +43,7 @@ Updated 1 row
 > @b COMMIT
 Committed transaction 8
 > @a COMMIT
-Error: transaction 7: key 0x0304616363740000028000000000000002 read at version 4 was changed by the commit at version 5; retry the transaction
+Error: transaction 7: key 0x03028000000001000000028000000000000002 read at version 4 was changed by the commit at version 5; retry the transaction
 > SELECT * FROM acct
 1|-50
 2|0
@@ -58,7 +58,7 @@ Updated 1 row
 2|0
 3|1
 > @a COMMIT
-Error: transaction 10: range [0x0304616363740000, 0x0304616363740001) scanned at version 5 gained or changed key 0x0304616363740000028000000000000001 at version 6; retry the transaction
+Error: transaction 10: range [0x03028000000001000000, 0x03028000000001000001) scanned at version 5 gained or changed key 0x03028000000001000000028000000000000001 at version 6; retry the transaction
 > SELECT * FROM acct
 1|5
 2|0

@@ -78,6 +78,8 @@ final class PlannedStatement {
     private List<SqlType> parameterTypes = List.of();
     /** The schema reads the plan rests on; null when it cannot be checked (never reused). */
     private List<Read> reads;
+    /** The database unqualified names were resolved in, which a plan rests on as well. */
+    private String database;
 
     /** One key the planner read and what it found (null: nothing). */
     private record Read(byte[] key, byte[] value) {}
@@ -124,12 +126,12 @@ final class PlannedStatement {
     }
 
     /**
-     * Plans it now if it is not yet planned or its schemas changed, reading them through
-     * {@code store}; with {@code fixed}, a re-plan that changes the parameter types or the
-     * columns fails.
+     * Plans it now if it is not yet planned, or its schemas changed, or the session's
+     * {@code currentDatabase} did, reading them through {@code store}; with {@code fixed}, a
+     * re-plan that changes the parameter types or the columns fails.
      */
-    void prepare(Store store, boolean fixed) {
-        if (!planned() || (plan != null && stillValid(store))) {
+    void prepare(Store store, boolean fixed, String currentDatabase) {
+        if (!planned() || (plan != null && currentDatabase.equals(database) && stillValid(store))) {
             return;
         }
         boolean first = plan == null;
@@ -137,7 +139,7 @@ final class PlannedStatement {
         List<SqlType> oldTypes = parameterTypes;
         Recorder recorder = new Recorder(store);
         Ast.Statement target = statement instanceof Ast.Explain e ? e.statement() : statement;
-        Planner.Planned planned = new Planner(new Catalog(recorder)).plan(target);
+        Planner.Planned planned = new Planner(new Catalog(recorder), currentDatabase).plan(target);
         List<SqlType> types = Parameters.types(planned.plan(), parameterCount, declared);
         List<ResultColumn> cols = kind == Kind.EXPLAIN ? List.of() : planned.columns();
         if (!first && fixed && (!types.equals(oldTypes) || !shape(cols).equals(shape(oldColumns)))) {
@@ -146,6 +148,7 @@ final class PlannedStatement {
                     + " prepared, changing its parameter types or result columns; prepare it again");
         }
         plan = planned.plan();
+        database = currentDatabase;
         columns = cols;
         parameterTypes = types;
         reads = recorder.scanned ? null : List.copyOf(recorder.reads);
@@ -214,6 +217,11 @@ final class PlannedStatement {
         @Override
         public void delete(byte[] key) {
             throw new io.mynode.kernel.error.InternalFailure("the planner wrote to the store");
+        }
+
+        @Override
+        public long uniqueId() {
+            throw new io.mynode.kernel.error.InternalFailure("the planner took a unique id");
         }
     }
 }

@@ -40,14 +40,15 @@ public final class SqlDatabase implements SqlEngine {
     @Override
     public List<String> tables() {
         try (Transaction txn = transactions.beginReadOnly()) {
-            return new Catalog(new StatementBuffer(txn)).tables().stream().map(Table::name).toList();
+            return new Catalog(new StatementBuffer(txn)).tables(Catalog.DEFAULT_DATABASE).stream().map(Table::name)
+                    .toList();
         }
     }
 
     @Override
     public Optional<String> tableDefinition(String table) {
         try (Transaction txn = transactions.beginReadOnly()) {
-            return new Catalog(new StatementBuffer(txn)).table(table).map(Table::definition);
+            return new Catalog(new StatementBuffer(txn)).table(Catalog.DEFAULT_DATABASE, table).map(Table::definition);
         }
     }
 

@@ -25,6 +25,7 @@ import io.mynode.sql.plan.Plan;
 import io.mynode.sql.store.Catalog;
 import io.mynode.sql.store.StatementBuffer;
 import io.mynode.sql.store.TableData;
+import io.mynode.sql.store.UniqueIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,10 @@ final class SqlSession implements Session {
         }
     };
     private Transaction explicit;
+    /** The unique ids the explicit transaction's statements take (hidden row ids, new tables). */
+    private UniqueIds explicitIds;
+    /** The database unqualified names refer to. */
+    private String database = Catalog.DEFAULT_DATABASE;
     private RowStream open;
     private boolean closed;
 
@@ -101,7 +106,7 @@ final class SqlSession implements Session {
             if (s.planned()) {
                 Transaction txn = explicit != null ? explicit : transactions.beginReadOnly();
                 try {
-                    s.prepare(new StatementBuffer(txn), true);
+                    s.prepare(new StatementBuffer(txn), true, database);
                 } finally {
                     if (txn != explicit) {
                         txn.close();
@@ -171,7 +176,7 @@ final class SqlSession implements Session {
             case TRANSACTION -> transaction(s.statement);
             case QUERY -> query(s, values, fixed);
             case EXPLAIN -> explain(s, values, fixed);
-            case WRITE, SCHEMA -> write(txn -> run(s, values, fixed, txn));
+            case WRITE, SCHEMA -> write(t -> run(s, values, fixed, t));
         };
     }
 
@@ -181,6 +186,7 @@ final class SqlSession implements Session {
             case Ast.Commit c -> {
                 Transaction txn = requireExplicit("COMMIT");
                 explicit = null;
+                explicitIds = null;
                 try {
                     txn.commit();
                 } finally {
@@ -192,6 +198,7 @@ final class SqlSession implements Session {
             case Ast.Rollback r -> {
                 Transaction txn = requireExplicit("ROLLBACK");
                 explicit = null;
+                explicitIds = null;
                 txn.rollback();
                 yield new StatementResult.TransactionChanged(StatementResult.TransactionChanged.Action.ROLLED_BACK,
                         txn.id(), txn.version(), txn.readOnly());
@@ -207,6 +214,7 @@ final class SqlSession implements Session {
         Transaction txn = b.asOf().isPresent() ? transactions.beginAsOf(b.asOf().getAsLong())
                 : b.readOnly() ? transactions.beginReadOnly() : transactions.begin();
         explicit = txn;
+        explicitIds = new UniqueIds(txn.id());
         return new StatementResult.TransactionChanged(StatementResult.TransactionChanged.Action.BEGAN,
                 txn.id(), txn.version(), txn.readOnly());
     }
@@ -221,7 +229,7 @@ final class SqlSession implements Session {
     private StatementResult explain(PlannedStatement s, List<Value> values, boolean fixed) {
         Transaction txn = explicit != null ? explicit : transactions.beginReadOnly();
         try {
-            s.prepare(new StatementBuffer(txn), fixed);
+            s.prepare(new StatementBuffer(txn), fixed, database);
             return new StatementResult.Explain(Explain.render(s.plan(values)));
         } finally {
             if (txn != explicit) {
@@ -235,7 +243,7 @@ final class SqlSession implements Session {
         Transaction txn = implicit ? transactions.beginReadOnly() : explicit;
         try {
             StatementBuffer buffer = new StatementBuffer(txn);
-            s.prepare(buffer, fixed);
+            s.prepare(buffer, fixed, database);
             Plan plan = s.plan(values);
             RowStream rows = new Executor(new TableData(new Catalog(buffer))).rows(plan);
             open = implicit ? new Ending(rows, txn) : rows;
@@ -248,21 +256,24 @@ final class SqlSession implements Session {
         }
     }
 
+    /** A read-write transaction and the unique ids its statements share. */
+    private record Work(Transaction txn, UniqueIds ids) {}
+
     /**
      * Runs {@code work} in the explicit transaction, or in an implicit read-write one that
      * commits after it and is retried from scratch on a serialization failure.
      */
-    private <T> T write(Function<Transaction, T> work) {
+    private <T> T write(Function<Work, T> work) {
         if (explicit != null) {
             if (explicit.readOnly()) {
                 throw new ReadOnlyException("transaction " + explicit.id() + " is read-only");
             }
-            return work.apply(explicit);
+            return work.apply(new Work(explicit, explicitIds));
         }
         for (int attempt = 0; ; attempt++) {
             Transaction txn = transactions.begin();
             try {
-                T result = work.apply(txn);
+                T result = work.apply(new Work(txn, new UniqueIds(txn.id())));
                 txn.commit();
                 return result;
             } catch (SerializationFailure e) {
@@ -296,7 +307,7 @@ final class SqlSession implements Session {
             for (int i = 0; i < statements.size(); i++) {
                 int at = i;
                 try {
-                    done.add(write(txn -> run(statements.get(at), values.get(at), true, txn)));
+                    done.add(write(t -> run(statements.get(at), values.get(at), true, t)));
                 } catch (MynodeException e) {
                     return new BatchResult(done, Optional.of(e));
                 }
@@ -304,10 +315,10 @@ final class SqlSession implements Session {
             return new BatchResult(done, Optional.empty());
         }
         try {
-            return new BatchResult(write(txn -> {
+            return new BatchResult(write(t -> {
                 List<StatementResult> done = new ArrayList<>();
                 for (int i = 0; i < statements.size(); i++) {
-                    done.add(run(statements.get(i), values.get(i), true, txn));
+                    done.add(run(statements.get(i), values.get(i), true, t));
                 }
                 return done;
             }), Optional.empty());
@@ -331,16 +342,16 @@ final class SqlSession implements Session {
     }
 
     /** Runs a write or DDL statement through a statement buffer, flushed only on success. */
-    private static StatementResult run(PlannedStatement s, List<Value> values, boolean fixed, Transaction txn) {
-        StatementBuffer buffer = new StatementBuffer(txn);
+    private StatementResult run(PlannedStatement s, List<Value> values, boolean fixed, Work work) {
+        StatementBuffer buffer = new StatementBuffer(work.txn(), work.ids());
         TableData data = new TableData(new Catalog(buffer));
         StatementResult result = switch (s.statement) {
-            case Ast.CreateTable c -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(c));
-            case Ast.DropTable d -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(d));
-            case Ast.CreateIndex c -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(c));
-            case Ast.DropIndex d -> new StatementResult.SchemaChanged(new SchemaChanges(data).run(d));
+            case Ast.CreateTable c -> new StatementResult.SchemaChanged(new SchemaChanges(data, database).run(c));
+            case Ast.DropTable d -> new StatementResult.SchemaChanged(new SchemaChanges(data, database).run(d));
+            case Ast.CreateIndex c -> new StatementResult.SchemaChanged(new SchemaChanges(data, database).run(c));
+            case Ast.DropIndex d -> new StatementResult.SchemaChanged(new SchemaChanges(data, database).run(d));
             default -> {
-                s.prepare(buffer, fixed);
+                s.prepare(buffer, fixed, database);
                 Plan plan = s.plan(values);
                 Executor.Written written = new Executor(data).execute(plan);
                 if (!s.columns().isEmpty()) {

@@ -106,6 +106,8 @@ public record SqlState(String code) {
 
     // ----- 42: syntax error or access rule violation (the statement is wrong)
     public static final SqlState SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = new SqlState("42000");
+    /** A write to a column the database fills itself (a hidden row id). */
+    public static final SqlState GENERATED_ALWAYS = new SqlState("428C9");
     public static final SqlState SYNTAX_ERROR = new SqlState("42601");
     public static final SqlState INSUFFICIENT_PRIVILEGE = new SqlState("42501");
     public static final SqlState DUPLICATE_COLUMN = new SqlState("42701");

@@ -9,9 +9,11 @@ import io.mynode.sql.parse.Ast;
 import io.mynode.sql.plan.Planner;
 import io.mynode.sql.store.Catalog;
 import io.mynode.sql.store.Column;
+import io.mynode.sql.store.ForeignKey;
 import io.mynode.sql.store.Index;
 import io.mynode.sql.store.Table;
 import io.mynode.sql.store.TableData;
+import io.mynode.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,12 +26,18 @@ import java.util.Set;
  * an accepted one commits or rolls back with its transaction.
  */
 public final class SchemaChanges {
+    /** The name a hidden primary key takes, with {@code _1}, {@code _2}, ... if a column has it. */
+    static final String ROW_ID = "rowid";
+
     private final Catalog catalog;
     private final TableData data;
+    private final String database;
 
-    public SchemaChanges(TableData data) {
+    /** Schema changes whose unqualified names refer to {@code database}. */
+    public SchemaChanges(TableData data, String database) {
         this.data = data;
         this.catalog = data.catalog();
+        this.database = database;
     }
 
     /** Runs a DDL statement; returns the message the user sees. */
@@ -45,108 +53,168 @@ public final class SchemaChanges {
 
     private String createTable(Ast.CreateTable create) {
         String name = create.name();
-        if (catalog.table(name).isPresent()) {
-            throw new SemanticException(SqlState.DUPLICATE_TABLE, "table " + name + " already exists");
+        if (catalog.table(database, name).isPresent()) {
+            throw new SemanticException(SqlState.DUPLICATE_TABLE, "table " + Catalog.display(database, name) + " already exists");
         }
-        List<Column> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        int primaryKey = -1;
+        List<Integer> declaredKey = new ArrayList<>();
         for (int i = 0; i < create.columns().size(); i++) {
             Ast.ColumnDef def = create.columns().get(i);
             if (!names.add(def.name())) {
                 throw new SemanticException(SqlState.DUPLICATE_COLUMN, "column " + def.name() + " appears more than once in table " + name);
             }
             if (def.primaryKey()) {
-                if (primaryKey >= 0) {
+                if (!declaredKey.isEmpty()) {
                     throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "table " + name + " has more than one PRIMARY KEY column");
                 }
                 if (def.nullable().orElse(false)) {
                     throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "primary key column " + def.name() + " cannot be NULL");
                 }
-                primaryKey = i;
+                declaredKey.add(i);
             }
+        }
+        // A table without a declared key gets a hidden one in front, slot 0.
+        boolean hidden = declaredKey.isEmpty();
+        int offset = hidden ? 1 : 0;
+        List<Column> columns = new ArrayList<>();
+        if (hidden) {
+            String rowId = ROW_ID;
+            for (int n = 1; names.contains(rowId); n++) {
+                rowId = ROW_ID + "_" + n;
+            }
+            columns.add(new Column(rowId, DataType.INTEGER, false, Optional.empty(), true, 0, Value.NULL));
+        }
+        for (int i = 0; i < create.columns().size(); i++) {
+            Ast.ColumnDef def = create.columns().get(i);
             boolean nullable = !def.primaryKey() && def.nullable().orElse(true);
-            Optional<Value> defaultValue = Optional.empty();
-            if (def.defaultValue().isPresent()) {
-                Value v = Planner.constant(def.defaultValue().get(), def.type(), "DEFAULT of column " + def.name());
-                if (v instanceof Value.Null && !nullable) {
-                    throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "DEFAULT of column " + def.name() + " is NULL but the column is NOT NULL");
-                }
-                defaultValue = Optional.of(v);
-            }
-            columns.add(new Column(def.name(), def.type(), nullable, defaultValue, def.references()));
+            columns.add(new Column(def.name(), def.type(), nullable, defaultValue(def, nullable), i + offset));
         }
-        if (primaryKey < 0) {
-            throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "table " + name + " needs a PRIMARY KEY column");
-        }
-        Table draft = new Table(name, columns, primaryKey, List.of());
+        List<Integer> primaryKey = hidden ? List.of(0) : declaredKey;
+        Table draft = new Table(database, name, Value.of(data.catalog().store().uniqueId()), columns, primaryKey,
+                List.of(), List.of(), columns.size());
         List<Index> indexes = new ArrayList<>();
+        List<ForeignKey> keys = new ArrayList<>();
         for (Ast.ColumnDef def : create.columns()) {
             if (def.references().isPresent()) {
-                String parentName = def.references().get();
-                Table parent = parentName.equals(name) ? draft : catalog.require(parentName);
-                if (parent.primaryKeyColumn().type() != def.type()) {
-                    throw new SemanticException(SqlState.DATATYPE_MISMATCH, "column " + name + "." + def.name() + " is " + def.type()
-                            + " but references primary key " + parentName + "." + parent.primaryKeyColumn().name()
-                            + " of type " + parent.primaryKeyColumn().type());
-                }
+                ForeignKey fk = new ForeignKey(draft.implicitName(def.name(), "fkey"), List.of(def.name()), database,
+                        def.references().get());
+                checkForeignKey(draft, fk);
+                keys.add(fk);
             }
             if (def.primaryKey()) {
                 continue;
             }
             if (def.unique()) {
-                indexes.add(new Index(draft.implicitName(def.name(), "key"), def.name(), true, true));
+                indexes.add(newIndex(draft.implicitName(def.name(), "key"), List.of(def.name()), true,
+                        Index.Origin.UNIQUE_CONSTRAINT));
             }
             if (def.index()) {
-                indexes.add(new Index(draft.implicitName(def.name(), "idx"), def.name(), false, true));
-            }
-            if (def.references().isPresent() && !def.unique() && !def.index()) {
-                // Foreign keys are checked through an index on the referencing column.
-                indexes.add(new Index(draft.implicitName(def.name(), "fkey"), def.name(), false, true));
+                indexes.add(newIndex(draft.implicitName(def.name(), "idx"), List.of(def.name()), false,
+                        Index.Origin.COLUMN_OPTION));
             }
         }
-        for (Index i : indexes) {
+        Table table = draft.withIndexes(indexes).withForeignKeys(keys);
+        table = withForeignKeyIndexes(table);
+        for (Index i : table.indexes()) {
             checkIndexName(i.name());
         }
-        catalog.save(draft.withIndexes(indexes));
+        catalog.save(table);
         return "Created table " + name;
     }
 
+    private Optional<Value> defaultValue(Ast.ColumnDef def, boolean nullable) {
+        if (def.defaultValue().isEmpty()) {
+            return Optional.empty();
+        }
+        Value v = Planner.constant(def.defaultValue().get(), def.type(), "DEFAULT of column " + def.name());
+        if (v instanceof Value.Null && !nullable) {
+            throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "DEFAULT of column " + def.name() + " is NULL but the column is NOT NULL");
+        }
+        return Optional.of(v);
+    }
+
+    private Index newIndex(String name, List<String> columns, boolean unique, Index.Origin origin) {
+        return new Index(name, Value.of(catalog.store().uniqueId()), columns, unique, origin);
+    }
+
+    /**
+     * Checks that a foreign key of {@code child} (which may be the table being created) matches
+     * its parent's primary key: as many columns, of the same types.
+     */
+    private void checkForeignKey(Table child, ForeignKey fk) {
+        boolean self = fk.references(child.database(), child.name());
+        Table parent = self ? child : catalog.require(fk.parentDatabase(), fk.parentTable());
+        if (parent.hiddenKey()) {
+            throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "table " + parent.name() + " has no primary key for foreign key " + fk.name()
+                    + " to reference");
+        }
+        List<Column> keyColumns = parent.primaryKeyColumns();
+        if (keyColumns.size() != fk.columns().size()) {
+            throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "foreign key " + fk.name() + " has " + fk.columns().size()
+                    + " columns but the primary key of table " + parent.name() + " has " + keyColumns.size());
+        }
+        for (int i = 0; i < keyColumns.size(); i++) {
+            Column c = child.column(fk.columns().get(i));
+            if (c.type() != keyColumns.get(i).type()) {
+                throw new SemanticException(SqlState.DATATYPE_MISMATCH, "column " + child.name() + "." + c.name() + " is " + c.type()
+                        + " but references primary key " + parent.name() + "." + keyColumns.get(i).name()
+                        + " of type " + keyColumns.get(i).type());
+            }
+        }
+    }
+
+    /**
+     * Adds, for each foreign key that no index or primary key starts with, an index on its
+     * columns: a parent's delete looks referencing rows up through it.
+     */
+    private Table withForeignKeyIndexes(Table table) {
+        List<Index> indexes = new ArrayList<>(table.indexes());
+        for (ForeignKey fk : table.foreignKeys()) {
+            boolean byKey = table.primaryKeyNames().size() >= fk.columns().size()
+                    && table.primaryKeyNames().subList(0, fk.columns().size()).equals(fk.columns());
+            if (!byKey && table.withIndexes(indexes).indexesOn(fk.columns()).isEmpty()) {
+                indexes.add(newIndex(fk.name(), fk.columns(), false, Index.Origin.FOREIGN_KEY));
+            }
+        }
+        return table.withIndexes(indexes);
+    }
+
     private void checkIndexName(String index) {
-        Optional<String> owner = catalog.indexOwner(index);
+        Optional<String> owner = catalog.indexOwner(database, index);
         if (owner.isPresent()) {
             throw new SemanticException(SqlState.DUPLICATE_TABLE, "index " + index + " already exists on table " + owner.get());
         }
     }
 
     private String dropTable(Ast.DropTable drop) {
-        Optional<Table> table = catalog.table(drop.name());
+        Optional<Table> table = catalog.table(database, drop.name());
         if (table.isEmpty()) {
             if (drop.ifExists()) {
                 // Say what happened: nothing was dropped, and that is not an error here.
                 return "Table " + drop.name() + " does not exist; nothing dropped";
             }
-            throw new SemanticException(SqlState.UNDEFINED_TABLE, "table " + drop.name() + " does not exist");
+            throw new SemanticException(SqlState.UNDEFINED_TABLE, "table " + Catalog.display(database, drop.name()) + " does not exist");
         }
-        List<Table> referencing = catalog.referencing(drop.name());
+        List<Table> referencing = catalog.referencing(table.get());
         if (!referencing.isEmpty()) {
             throw new ConstraintViolation(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + drop.name() + ": table "
                     + referencing.getFirst().name() + " references it");
         }
-        data.truncate(table.get());
+        data.deleteAll(table.get());
         catalog.remove(table.get());
         return "Dropped table " + drop.name();
     }
 
     private String createIndex(Ast.CreateIndex create) {
-        Table table = catalog.require(create.table());
-        int column = table.position(create.column());
-        if (column == table.primaryKey()) {
+        Table table = catalog.require(database, create.table());
+        List<String> columns = List.of(create.column());
+        table.positions(columns);
+        if (table.primaryKeyNames().equals(columns)) {
             throw new SemanticException(SqlState.INVALID_TABLE_DEFINITION, "column " + table.name() + "." + create.column()
                     + " is the primary key, which needs no index");
         }
         checkIndexName(create.name());
-        Index index = new Index(create.name(), create.column(), create.unique(), false);
+        Index index = newIndex(create.name(), columns, create.unique(), Index.Origin.CREATED);
         List<Index> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         Table updated = table.withIndexes(indexes);
@@ -156,24 +224,27 @@ public final class SchemaChanges {
     }
 
     private String dropIndex(Ast.DropIndex drop) {
-        Optional<String> owner = catalog.indexOwner(drop.name());
+        Optional<String> owner = catalog.indexOwner(database, drop.name());
         if (owner.isEmpty()) {
             if (drop.ifExists()) {
                 return "Index " + drop.name() + " does not exist; nothing dropped";
             }
             throw new SemanticException(SqlState.UNDEFINED_OBJECT, "index " + drop.name() + " does not exist");
         }
-        Table table = catalog.require(owner.get());
+        Table table = catalog.require(database, owner.get());
         Index index = table.index(drop.name()).orElseThrow();
-        Column column = table.columns().get(table.position(index.column()));
-        if (column.references().isPresent() && table.indexesOn(column.name()).size() == 1) {
-            throw new SemanticException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + drop.name() + ": the foreign key of column "
-                    + table.name() + "." + column.name() + " is checked through it");
-        }
-        data.dropIndexEntries(table, index);
         List<Index> indexes = new ArrayList<>(table.indexes());
         indexes.remove(index);
-        catalog.forgetIndex(drop.name());
+        for (ForeignKey fk : table.foreignKeys()) {
+            boolean byKey = table.primaryKeyNames().size() >= fk.columns().size()
+                    && table.primaryKeyNames().subList(0, fk.columns().size()).equals(fk.columns());
+            if (index.startsWith(fk.columns()) && !byKey && table.withIndexes(indexes).indexesOn(fk.columns()).isEmpty()) {
+                throw new SemanticException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + drop.name() + ": foreign key " + fk.name()
+                        + " of table " + table.name() + " is checked through it");
+            }
+        }
+        data.dropIndexEntries(table, index);
+        catalog.forgetIndex(database, drop.name());
         catalog.save(table.withIndexes(indexes));
         return "Dropped index " + drop.name();
     }

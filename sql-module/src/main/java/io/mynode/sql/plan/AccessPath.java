@@ -70,9 +70,9 @@ final class AccessPath {
                 return new Plan.Nothing(table.columns().size());
             }
         }
-        Choice best = spans(List.of(table.primaryKey()), byColumn, true);
+        Choice best = spans(table.primaryKey(), byColumn, true);
         for (Index index : table.indexes()) {
-            Choice c = spans(List.of(table.position(index.column())), byColumn, index.unique());
+            Choice c = spans(table.positions(index.columns()), byColumn, index.unique());
             if (c.score() > best.score()) {
                 best = new Choice(c.spans(), c.used(), c.score(), Optional.of(index));
             }

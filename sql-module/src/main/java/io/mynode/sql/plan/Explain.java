@@ -80,9 +80,9 @@ public final class Explain {
             case Plan.Scan s -> "Scan: " + table(s.table().name(), s.alias())
                     + s.filter().map(f -> " (" + f.format() + ")").orElse("");
             case Plan.KeyScan k -> "KeyScan: " + table(k.table().name(), k.alias()) + " ("
-                    + spans(k.spans(), List.of(k.table().primaryKeyColumn().name())) + ")";
+                    + spans(k.spans(), k.table().primaryKeyNames()) + ")";
             case Plan.IndexScan i -> "IndexScan: " + table(i.table().name(), i.alias()) + " using " + i.index().name()
-                    + " (" + spans(i.spans(), List.of(i.index().column())) + ")";
+                    + " (" + spans(i.spans(), i.index().columns()) + ")";
             case Plan.Values v -> "Values: " + v.rows().size() + (v.rows().size() == 1 ? " row" : " rows");
             case Plan.Nothing n -> "Nothing";
             case Plan.Filter f -> "Filter: " + f.predicate().format();

@@ -228,8 +228,8 @@ public final class Optimizer {
 
     /**
      * Whether ordering a projection of a scan by {@code keys} changes nothing: a scan yields rows
-     * in ascending primary-key order, so {@code ORDER BY id} (ascending) needs no sort, and a
-     * LIMIT above it stops the scan early.
+     * in ascending primary-key order, so {@code ORDER BY id} (ascending; for a key of several
+     * columns, its columns in order) needs no sort, and a LIMIT above it stops the scan early.
      */
     private static boolean inKeyOrder(Plan.Projection proj, List<Plan.OrderKey> keys) {
         Plan source = proj.source();
@@ -241,10 +241,18 @@ public final class Optimizer {
             case Plan.KeyScan k -> k.table();
             default -> null;
         };
-        return table != null && !keys.isEmpty() && !keys.getFirst().descending()
-                && keys.getFirst().expression() instanceof Expression.Column(int i, String l)
-                && proj.expressions().get(i) instanceof Expression.Column(int c, String l2)
-                && c == table.primaryKey();
+        if (table == null || keys.size() < table.primaryKey().size()) {
+            return false;
+        }
+        // The first keys must be the primary key's columns, ascending; the rest then never matter.
+        for (int k = 0; k < table.primaryKey().size(); k++) {
+            if (keys.get(k).descending() || !(keys.get(k).expression() instanceof Expression.Column(int i, String l)
+                    && proj.expressions().get(i) instanceof Expression.Column(int c, String l2)
+                    && c == table.primaryKey().get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Plan hashJoin(Plan.NestedLoopJoin j) {

@@ -51,11 +51,14 @@ public final class Planner {
     }
 
     private final Catalog catalog;
+    private final String database;
     private final QueryPlanner queries;
 
-    public Planner(Catalog catalog) {
+    /** A planner whose unqualified table names refer to {@code database}. */
+    public Planner(Catalog catalog, String database) {
         this.catalog = catalog;
-        this.queries = new QueryPlanner(catalog);
+        this.database = database;
+        this.queries = new QueryPlanner(catalog, database);
     }
 
     public Planned plan(Ast.Statement statement) {
@@ -90,6 +93,16 @@ public final class Planner {
         return Operators.coerce(b.expression().evaluate(List.of()), type, what);
     }
 
+    /** The position of a column a statement may write: any but a generated row id. */
+    private static int writable(Table table, String column) {
+        int i = table.position(column);
+        if (table.columns().get(i).hidden()) {
+            throw new SemanticException(SqlState.GENERATED_ALWAYS, "column " + table.name() + "." + column
+                    + " is a generated row id and cannot be written");
+        }
+        return i;
+    }
+
     private static void assignable(DataType type, Table table, Column column) {
         if (!Typing.assignable(type, column.type())) {
             throw new SemanticException(SqlState.DATATYPE_MISMATCH, "column " + table.name() + "." + column.name() + " is "
@@ -98,7 +111,7 @@ public final class Planner {
     }
 
     private Planned insert(Ast.Insert insert) {
-        Table table = catalog.require(insert.table());
+        Table table = catalog.require(database, insert.table());
         List<Integer> targets = new ArrayList<>();
         if (insert.columns().isPresent()) {
             Set<String> seen = new HashSet<>();
@@ -106,11 +119,13 @@ public final class Planner {
                 if (!seen.add(c)) {
                     throw new SemanticException(SqlState.DUPLICATE_COLUMN, "column " + c + " is listed more than once");
                 }
-                targets.add(table.position(c));
+                targets.add(writable(table, c));
             }
         } else {
             for (int i = 0; i < table.columns().size(); i++) {
-                targets.add(i);
+                if (!table.columns().get(i).hidden()) {
+                    targets.add(i);
+                }
             }
         }
         Plan source = insert.source() instanceof Ast.Values v && v.orderBy().isEmpty() && v.limit().isEmpty()
@@ -187,8 +202,9 @@ public final class Planner {
             throw new SemanticException(SqlState.SYNTAX_ERROR, "ON CONFLICT DO UPDATE needs a conflict target: ON CONFLICT (column) DO UPDATE");
         }
         if (!target.isEmpty()) {
-            boolean unique = target.size() == 1 && (target.getFirst() == table.primaryKey()
-                    || table.indexesOn(table.columns().get(target.getFirst()).name()).stream().anyMatch(Index::unique));
+            Set<Integer> named = new HashSet<>(target);
+            boolean unique = named.equals(new HashSet<>(table.primaryKey())) || table.indexes().stream()
+                    .anyMatch(i -> i.unique() && named.equals(new HashSet<>(table.positions(i.columns()))));
             if (!unique) {
                 throw new SemanticException(SqlState.INVALID_COLUMN_REFERENCE, "there is no primary key or unique index on " + table.name() + " ("
                         + String.join(", ", c.target()) + ") to match the ON CONFLICT target");
@@ -208,7 +224,7 @@ public final class Planner {
         List<Plan.Assignment> assignments = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (Ast.Assignment a : set) {
-            int column = table.position(a.column());
+            int column = writable(table, a.column());
             if (!seen.add(column)) {
                 throw new SemanticException(SqlState.DUPLICATE_COLUMN, "column " + a.column() + " is assigned more than once");
             }
@@ -242,6 +258,9 @@ public final class Planner {
                                 + ".* of RETURNING");
                     }
                     for (int i = 0; i < scope.size(); i++) {
+                        if (table.columns().get(i).hidden()) {
+                            continue;
+                        }
                         expressions.add(new Expression.Column(i, scope.label(i)));
                         labels.add(scope.label(i));
                         types.add(scope.type(i));
@@ -263,7 +282,7 @@ public final class Planner {
     }
 
     private Planned update(Ast.Update update) {
-        Table table = catalog.require(update.table());
+        Table table = catalog.require(database, update.table());
         Scope scope = Scope.of(table, table.name(), false);
         Plan source = new Plan.Scan(table, table.name(), Optional.empty());
         if (update.where().isPresent()) {
@@ -276,7 +295,7 @@ public final class Planner {
     }
 
     private Planned delete(Ast.Delete delete) {
-        Table table = catalog.require(delete.table());
+        Table table = catalog.require(database, delete.table());
         Plan source = new Plan.Scan(table, table.name(), Optional.empty());
         if (delete.where().isPresent()) {
             Scope scope = Scope.of(table, table.name(), false);

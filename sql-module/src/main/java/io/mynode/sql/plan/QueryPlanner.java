@@ -38,9 +38,12 @@ final class QueryPlanner {
     private record Source(Plan plan, Scope scope) {}
 
     private final Catalog catalog;
+    private final String database;
 
-    QueryPlanner(Catalog catalog) {
+    /** A planner whose unqualified table names refer to {@code database}. */
+    QueryPlanner(Catalog catalog, String database) {
         this.catalog = catalog;
+        this.database = database;
     }
 
     /** Plans a query; {@code outer} links a subquery to the query around it. */
@@ -121,7 +124,7 @@ final class QueryPlanner {
                     List<Scope.Entry> entries = from.scope().entries();
                     for (int i = 0; i < entries.size(); i++) {
                         Scope.Entry e = entries.get(i);
-                        if (table.isEmpty() ? !e.hidden() : e.table().equals(table)) {
+                        if (!e.generated() && (table.isEmpty() ? !e.hidden() : e.table().equals(table))) {
                             // By position (a subquery may have two columns of one name), unless
                             // grouping must first check the column is grouped.
                             Bound b = aggregated ? binder.bind(new Ast.ColumnRef(e.table(), e.column()))
@@ -381,7 +384,7 @@ final class QueryPlanner {
     private Source from(Ast.From from, boolean qualified, Set<String> names, Optional<Correlation> outer) {
         return switch (from) {
             case Ast.TableRef t -> {
-                Table table = catalog.require(t.table());
+                Table table = catalog.require(database, t.table());
                 if (!names.add(t.name())) {
                     throw new SemanticException(SqlState.DUPLICATE_ALIAS, "table name " + t.name() + " is used more than once in FROM; use an alias");
                 }

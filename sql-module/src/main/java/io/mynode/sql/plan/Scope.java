@@ -18,14 +18,22 @@ import java.util.Optional;
  * of {@code *}, as in PostgreSQL.
  */
 final class Scope {
-    /** One column of the row. */
-    record Entry(Optional<String> table, String column, DataType type, boolean hidden) {
+    /**
+     * One column of the row. A {@code hidden} one answers only to a qualified name and is left
+     * out of an unqualified {@code *}; a {@code generated} one (a table's hidden row id) answers
+     * to its name but is left out of every {@code *}.
+     */
+    record Entry(Optional<String> table, String column, DataType type, boolean hidden, boolean generated) {
         Entry(Optional<String> table, String column, DataType type) {
-            this(table, column, type, false);
+            this(table, column, type, false, false);
+        }
+
+        Entry(Optional<String> table, String column, DataType type, boolean hidden) {
+            this(table, column, type, hidden, false);
         }
 
         Entry hide() {
-            return new Entry(table, column, type, true);
+            return new Entry(table, column, type, true, generated);
         }
     }
 
@@ -43,7 +51,7 @@ final class Scope {
 
     static Scope of(Table table, String alias, boolean qualified) {
         List<Entry> entries = new ArrayList<>();
-        table.columns().forEach(c -> entries.add(new Entry(Optional.of(alias), c.name(), c.type())));
+        table.columns().forEach(c -> entries.add(new Entry(Optional.of(alias), c.name(), c.type(), false, c.hidden())));
         return new Scope(entries, qualified);
     }
 

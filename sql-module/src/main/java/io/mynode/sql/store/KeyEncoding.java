@@ -1,6 +1,6 @@
 package io.mynode.sql.store;
 
-import io.mynode.kernel.error.InternalFailure;
+import io.mynode.kernel.error.CorruptionException;
 import io.mynode.kernel.sql.Value;
 import io.mynode.kernel.storage.KeyRange;
 import io.mynode.kernel.storage.Keys;
@@ -23,15 +23,29 @@ import java.util.List;
  *   STRING   04 + UTF-8 with 00 escaped as 00 FF, then 00 00
  * </pre>
  *
- * <p>Every encoding is self-delimiting, so a key made of several values (table, index, value,
+ * <p>Every encoding is self-delimiting, so a key made of several values (table, index, values,
  * primary key) concatenates them and a prefix of values is a prefix of bytes.
+ *
+ * <pre>
+ *   03 table pk...                 → row, by slot (RowEncoding)
+ *   04 table index values... pk... → empty (an index entry)
+ *   05 kind names...               → catalog entry (Catalog)
+ * </pre>
+ *
+ * {@code table} and {@code index} are the {@link Table#key()} and {@link Index#key()}: unique
+ * integers, or for tables and indexes of the first catalog format their names (strings), so the
+ * two kinds never share a prefix.
  */
 public final class KeyEncoding {
-    /** Key spaces: the first byte of every key this module writes. */
-    static final byte TABLE_SCHEMA = 0x01;
-    static final byte INDEX_NAME = 0x02;
+    /**
+     * Key spaces: the first byte of every key this module writes. The first two hold the catalog
+     * of the first format, read but no longer written (see {@link Catalog}).
+     */
+    static final byte LEGACY_SCHEMA = 0x01;
+    static final byte LEGACY_INDEX_NAME = 0x02;
     static final byte ROW = 0x03;
     static final byte INDEX_ENTRY = 0x04;
+    static final byte CATALOG = 0x05;
 
     private KeyEncoding() {}
 
@@ -87,40 +101,40 @@ public final class KeyEncoding {
         return out.toByteArray();
     }
 
-    /** Where a table's schema is stored. */
-    static byte[] schemaKey(String table) {
-        return key(TABLE_SCHEMA, Value.of(table));
-    }
-
-    /** Which table owns an index name. */
-    static byte[] indexNameKey(String index) {
-        return key(INDEX_NAME, Value.of(index));
-    }
-
-    /** A row, by primary key. */
-    public static byte[] rowKey(String table, Value pk) {
-        return key(ROW, Value.of(table), pk);
+    /** A row of {@code table}, by its primary key values. */
+    public static byte[] rowKey(Table table, List<Value> pk) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        out.write(ROW);
+        write(out, table.key());
+        for (Value v : pk) {
+            write(out, v);
+        }
+        return out.toByteArray();
     }
 
     /** The prefix of every row of a table. */
-    public static byte[] rowPrefix(String table) {
-        return key(ROW, Value.of(table));
+    public static byte[] rowPrefix(Table table) {
+        return key(ROW, table.key());
     }
 
-    /** An index entry: the indexed value, then the row's primary key, with an empty value. */
-    public static byte[] indexKey(String table, String index, Value value, Value pk) {
-        return key(INDEX_ENTRY, Value.of(table), Value.of(index), value, pk);
+    /** An index entry: the indexed values, then the row's primary key, with an empty value. */
+    public static byte[] indexKey(Table table, Index index, List<Value> values, List<Value> pk) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(48);
+        out.write(INDEX_ENTRY);
+        write(out, table.key());
+        write(out, index.key());
+        values.forEach(v -> write(out, v));
+        pk.forEach(v -> write(out, v));
+        return out.toByteArray();
     }
 
-    /** The prefix of an index's entries for one value (or, with no value, the whole index). */
-    public static byte[] indexPrefix(String table, String index, Value... value) {
+    /** The prefix of an index's entries that start with {@code values} (all of them for none). */
+    public static byte[] indexPrefix(Table table, Index index, List<Value> values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32);
         out.write(INDEX_ENTRY);
-        write(out, Value.of(table));
-        write(out, Value.of(index));
-        for (Value v : value) {
-            write(out, v);
-        }
+        write(out, table.key());
+        write(out, index.key());
+        values.forEach(v -> write(out, v));
         return out.toByteArray();
     }
 
@@ -169,8 +183,12 @@ public final class KeyEncoding {
     public static List<Value> decode(byte[] key, int skip) {
         List<Value> values = new ArrayList<>();
         int[] pos = {skip};
-        while (pos[0] < key.length) {
-            values.add(read(key, pos));
+        try {
+            while (pos[0] < key.length) {
+                values.add(read(key, pos));
+            }
+        } catch (IndexOutOfBoundsException e) {
+            throw new CorruptionException("a stored key ends inside a value, at byte " + key.length, e);
         }
         return values;
     }
@@ -178,6 +196,13 @@ public final class KeyEncoding {
     /** Decodes every value of a key after its key-space byte. */
     public static List<Value> decode(byte[] key) {
         return decode(key, 1);
+    }
+
+    /** The encoding of one value, as a key of its own. */
+    public static byte[] encode(Value v) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+        write(out, v);
+        return out.toByteArray();
     }
 
     private static Value read(byte[] key, int[] pos) {
@@ -218,7 +243,7 @@ public final class KeyEncoding {
                 pos[0] = i;
                 return Value.of(out.toString(StandardCharsets.UTF_8));
             }
-            default -> throw new InternalFailure("bad key encoding tag " + tag + " at byte " + (pos[0] - 1));
+            default -> throw new CorruptionException("bad key encoding tag " + tag + " at byte " + (pos[0] - 1));
         }
     }
 

@@ -12,8 +12,14 @@ import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
 /**
- * Rows as MessagePack arrays: one element per column in the table's order;
- * nil, boolean, 64-bit integer, 64-bit float or UTF-8 string. Private to this module.
+ * Rows as MessagePack arrays: one element per column slot ({@link Column#slot()}); nil,
+ * boolean, 64-bit integer, 64-bit float or UTF-8 string. Private to this module.
+ *
+ * <p>Rows are versioned by their length: a column added to a table gets the next slot, so rows
+ * stored before it are shorter and read its {@link Column#missing()} value, and a dropped
+ * column's slot stays (NULL in rows written later) so no other column's position moves. Neither
+ * rewrites a stored row, which is what lets ALTER TABLE change a table of any size in one small
+ * transaction.
  */
 public final class RowEncoding {
     /** A row packer starts small, not with msgpack's 8 KiB buffer zeroed for every row. */
@@ -31,6 +37,34 @@ public final class RowEncoding {
         } catch (IOException e) {
             throw new InternalFailure("encoding a row in memory", e);
         }
+    }
+
+    /**
+     * A full row of {@code table} (its columns in order) as stored: an array by slot, NULL in the
+     * slots of dropped columns.
+     */
+    public static byte[] encode(Table table, List<Value> row) {
+        Value[] stored = new Value[table.nextSlot()];
+        java.util.Arrays.fill(stored, Value.NULL);
+        for (int i = 0; i < row.size(); i++) {
+            stored[table.columns().get(i).slot()] = row.get(i);
+        }
+        return encode(List.of(stored));
+    }
+
+    /**
+     * A stored row of {@code table} as a full row: each column's slot, or its
+     * {@link Column#missing()} value for a row stored before the column was added.
+     */
+    public static List<Value> decode(Table table, byte[] bytes) {
+        List<Value> stored = decode(bytes);
+        List<Column> columns = table.columns();
+        Value[] row = new Value[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            Column c = columns.get(i);
+            row[i] = c.slot() < stored.size() ? stored.get(c.slot()) : c.missing();
+        }
+        return List.of(row);
     }
 
     static void pack(MessageBufferPacker p, Value v) throws IOException {

@@ -26,10 +26,23 @@ public final class StatementBuffer implements Store {
     private static final byte[] TOMBSTONE = new byte[0];
 
     private final Transaction txn;
+    private final UniqueIds ids;
     private final TreeMap<byte[], byte[]> writes = new TreeMap<>(Keys.ORDER);
 
-    public StatementBuffer(Transaction txn) {
+    /** A buffer over {@code txn} whose unique ids come from {@code ids}, shared by the transaction's statements. */
+    public StatementBuffer(Transaction txn, UniqueIds ids) {
         this.txn = txn;
+        this.ids = ids;
+    }
+
+    /** A buffer for a statement that takes no unique ids of its own (a query, or the only statement of its transaction). */
+    public StatementBuffer(Transaction txn) {
+        this(txn, new UniqueIds(txn.id()));
+    }
+
+    @Override
+    public long uniqueId() {
+        return ids.next();
     }
 
     @Override

@@ -18,4 +18,7 @@ public interface Store {
     void put(byte[] key, byte[] value);
 
     void delete(byte[] key);
+
+    /** A number no other call returns, anywhere in the cluster, ever ({@link UniqueIds}). */
+    long uniqueId();
 }

@@ -1,8 +1,8 @@
 package io.mynode.sql.store;
 
 import io.mynode.kernel.error.ConstraintViolation;
-import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.error.SqlState;
+import io.mynode.kernel.error.InvalidInputException;
 import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.kernel.error.CorruptionException;
@@ -20,13 +20,14 @@ import java.util.Optional;
 /**
  * Rows and index entries of tables, and the constraints that guard them. Every write goes
  * through {@link #insert} and {@link #delete}, which keep each index in step with its table;
- * unique and foreign-key checks are point lookups or prefix scans of an index, never table
+ * unique and foreign-key checks are point reads or prefix scans of an index, never table
  * scans.
  *
  * <p>One instance serves one statement (it collects the statement's foreign-key checks).
  *
- * <p>Layout (see {@link KeyEncoding}): a row lives at {@code ROW table pk} with the whole row as
- * its value; an index entry at {@code INDEX_ENTRY table index value pk} with an empty value.
+ * <p>Layout (see {@link KeyEncoding}): a row lives at {@code ROW table pk...} with the row, by
+ * slot, as its value ({@link RowEncoding}); an index entry at
+ * {@code INDEX_ENTRY table index values... pk...} with an empty value.
  */
 public final class TableData {
     private static final byte[] EMPTY = new byte[0];
@@ -42,9 +43,9 @@ public final class TableData {
     private final List<ParentCheck> pending = new ArrayList<>();
     private final List<ChildCheck> deleted = new ArrayList<>();
 
-    private record ParentCheck(Table table, Column column, Value value) {}
+    private record ParentCheck(Table table, ForeignKey key, List<Value> values) {}
 
-    private record ChildCheck(Table table, Value pk) {}
+    private record ChildCheck(Table table, List<Value> pk) {}
 
     public TableData(Catalog catalog) {
         this.catalog = catalog;
@@ -55,18 +56,26 @@ public final class TableData {
         return catalog;
     }
 
-    /** The row with primary key {@code pk}, if any; a key of the wrong type finds nothing. */
-    public Optional<List<Value>> get(Table table, Value pk) {
-        Optional<Value> key = keyValue(pk, table.primaryKeyColumn().type());
-        if (key.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The row with primary key {@code pk}, if any; a key with a value of the wrong type finds
+     * nothing.
+     */
+    public Optional<List<Value>> get(Table table, List<Value> pk) {
+        List<Value> key = new ArrayList<>(pk.size());
+        List<Column> columns = table.primaryKeyColumns();
+        for (int i = 0; i < pk.size(); i++) {
+            Optional<Value> v = keyValue(pk.get(i), columns.get(i).type());
+            if (v.isEmpty() || v.get() instanceof Value.Null) {
+                return Optional.empty();
+            }
+            key.add(v.get());
         }
-        return store.get(KeyEncoding.rowKey(table.name(), key.get())).map(RowEncoding::decode);
+        return store.get(KeyEncoding.rowKey(table, key)).map(b -> RowEncoding.decode(table, b));
     }
 
     /** Every row, in primary-key order. */
     public RowStream scan(Table table) {
-        Cursor c = store.scan(KeyRange.prefix(KeyEncoding.rowPrefix(table.name())));
+        Cursor c = store.scan(KeyRange.prefix(KeyEncoding.rowPrefix(table)));
         return new RowStream() {
             @Override
             public boolean hasNext() {
@@ -75,7 +84,7 @@ public final class TableData {
 
             @Override
             public List<Value> next() {
-                return RowEncoding.decode(c.next().value());
+                return RowEncoding.decode(table, c.next().value());
             }
 
             @Override
@@ -91,19 +100,19 @@ public final class TableData {
      * when the rows before it are used up.
      */
     public RowStream scan(Table table, List<Span> spans) {
-        byte[] base = KeyEncoding.rowPrefix(table.name());
-        if (spans.stream().allMatch(s -> !s.bounded() && s.prefix().size() == 1)) {
+        byte[] base = KeyEncoding.rowPrefix(table);
+        if (spans.stream().allMatch(s -> !s.bounded() && s.prefix().size() == table.primaryKey().size())) {
             // Whole keys only: point reads in key order, which record single keys for validation
             // rather than ranges.
             java.util.TreeSet<byte[]> keys = new java.util.TreeSet<>(Keys.ORDER);
-            spans.forEach(s -> keys.add(KeyEncoding.rowKey(table.name(), s.prefix().getFirst())));
-            return points(keys.iterator());
+            spans.forEach(s -> keys.add(KeyEncoding.rowKey(table, s.prefix())));
+            return points(table, keys.iterator());
         }
         List<KeyRange> ranges = disjoint(base, spans);
         return new RangeRows(ranges) {
             @Override
             List<Value> row(Entry e) {
-                return RowEncoding.decode(e.value());
+                return RowEncoding.decode(table, e.value());
             }
         };
     }
@@ -113,29 +122,29 @@ public final class TableData {
      * then primary key), each once; every entry found costs one point read of its row.
      */
     public RowStream scan(Table table, Index index, List<Span> spans) {
-        byte[] base = KeyEncoding.indexPrefix(table.name(), index.name());
+        byte[] base = KeyEncoding.indexPrefix(table, index, List.of());
         List<KeyRange> ranges = disjoint(base, spans);
+        int width = index.columns().size();
         return new RangeRows(ranges) {
             @Override
             List<Value> row(Entry e) {
-                List<Value> parts = KeyEncoding.decode(e.key(), base.length);
-                Value pk = parts.getLast();
-                return store.get(KeyEncoding.rowKey(table.name(), pk)).map(RowEncoding::decode).orElseThrow(
+                List<Value> pk = KeyEncoding.decode(e.key(), base.length).subList(width, width + table.primaryKey().size());
+                return store.get(KeyEncoding.rowKey(table, pk)).map(b -> RowEncoding.decode(table, b)).orElseThrow(
                         () -> new CorruptionException("index " + index.name() + " of table " + table.name()
-                                + " has an entry for primary key " + Operators.literal(pk) + ", which has no row"));
+                                + " has an entry for primary key " + pk + ", which has no row"));
             }
         };
     }
 
     /** The rows at {@code keys} that exist, read one at a time as they are asked for. */
-    private RowStream points(java.util.Iterator<byte[]> keys) {
+    private RowStream points(Table table, java.util.Iterator<byte[]> keys) {
         return new RowStream() {
             private List<Value> next;
 
             @Override
             public boolean hasNext() {
                 while (next == null && keys.hasNext()) {
-                    next = store.get(keys.next()).map(RowEncoding::decode).orElse(null);
+                    next = store.get(keys.next()).map(b -> RowEncoding.decode(table, b)).orElse(null);
                 }
                 return next != null;
             }
@@ -223,18 +232,26 @@ public final class TableData {
         }
     }
 
-    /** The primary keys of the rows whose indexed column equals {@code value}, in key order. */
-    public List<Value> lookup(Table table, Index index, Value value) {
-        List<Value> pks = new ArrayList<>();
-        Optional<Value> key = keyValue(value, table.columns().get(table.position(index.column())).type());
-        if (key.isEmpty() || key.get() instanceof Value.Null) {
-            return pks;
+    /**
+     * The primary keys of the rows whose first indexed columns equal {@code prefix}, in index
+     * order; nothing if a value is NULL or can never equal a value of its column.
+     */
+    public List<List<Value>> lookup(Table table, Index index, List<Value> prefix) {
+        List<List<Value>> pks = new ArrayList<>();
+        List<Value> key = new ArrayList<>(prefix.size());
+        for (int i = 0; i < prefix.size(); i++) {
+            Optional<Value> v = keyValue(prefix.get(i), table.column(index.columns().get(i)).type());
+            if (v.isEmpty() || v.get() instanceof Value.Null) {
+                return pks;
+            }
+            key.add(v.get());
         }
-        byte[] prefix = KeyEncoding.indexPrefix(table.name(), index.name(), key.get());
-        try (Cursor c = store.scan(KeyRange.prefix(prefix))) {
+        byte[] start = KeyEncoding.indexPrefix(table, index, key);
+        int skip = index.columns().size() - prefix.size();
+        try (Cursor c = store.scan(KeyRange.prefix(start))) {
             while (c.hasNext()) {
-                List<Value> parts = KeyEncoding.decode(c.next().key(), prefix.length);
-                pks.add(parts.getFirst());
+                List<Value> parts = KeyEncoding.decode(c.next().key(), start.length);
+                pks.add(List.copyOf(parts.subList(skip, parts.size())));
             }
         }
         return pks;
@@ -269,7 +286,7 @@ public final class TableData {
         for (int i = 0; i < out.length; i++) {
             Column c = table.columns().get(i);
             Value v = Operators.coerce(row.get(i), c.type(), table.name() + "." + c.name());
-            if (v instanceof Value.Null && (!c.nullable() || i == table.primaryKey())) {
+            if (v instanceof Value.Null && (!c.nullable() || table.primaryKey().contains(i))) {
                 throw new ConstraintViolation(SqlState.NOT_NULL_VIOLATION, "NULL value not allowed for column " + table.name() + "." + c.name());
             }
             if (v instanceof Value.Str(String s)) {
@@ -282,33 +299,58 @@ public final class TableData {
 
     /**
      * Inserts a row (validated first), checking the primary key and unique indexes now and its
-     * foreign keys when the statement ends, and writes its index entries.
+     * foreign keys when the statement ends, and writes its index entries. A NULL in a hidden
+     * primary key becomes a new unique id.
      */
     public void insert(Table table, List<Value> raw) {
+        if (table.hiddenKey() && raw.get(table.primaryKey().getFirst()) instanceof Value.Null) {
+            Value[] filled = raw.toArray(Value[]::new);
+            filled[table.primaryKey().getFirst()] = Value.of(store.uniqueId());
+            raw = List.of(filled);
+        }
         List<Value> row = validate(table, raw);
-        Value pk = row.get(table.primaryKey());
-        byte[] key = KeyEncoding.rowKey(table.name(), pk);
+        List<Value> pk = table.keyOf(row);
+        byte[] key = KeyEncoding.rowKey(table, pk);
         if (store.get(key).isPresent()) {
-            throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "primary key " + Operators.literal(pk) + " already exists in table "
-                    + table.name());
+            throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "primary key " + literal(pk) + " already exists in table " + table.name());
         }
         for (Index index : table.indexes()) {
-            Value v = row.get(table.position(index.column()));
-            if (index.unique() && !(v instanceof Value.Null) && !lookup(table, index, v).isEmpty()) {
-                throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "unique value " + Operators.literal(v) + " already exists in column "
-                        + table.name() + "." + index.column());
+            if (index.unique()) {
+                List<Value> values = valuesOf(table, index, row);
+                if (values.stream().noneMatch(v -> v instanceof Value.Null) && !lookup(table, index, values).isEmpty()) {
+                    throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "unique value " + literal(values) + " already exists in "
+                            + (values.size() == 1 ? "column " : "columns ") + table.name() + "." + columnList(index.columns()));
+                }
             }
         }
-        for (int i = 0; i < row.size(); i++) {
-            Column c = table.columns().get(i);
-            if (c.references().isPresent() && !(row.get(i) instanceof Value.Null)) {
-                pending.add(new ParentCheck(table, c, row.get(i)));
+        for (ForeignKey fk : table.foreignKeys()) {
+            List<Value> values = table.positions(fk.columns()).stream().map(row::get).toList();
+            if (values.stream().noneMatch(v -> v instanceof Value.Null)) {
+                pending.add(new ParentCheck(table, fk, values));
             }
         }
-        store.put(key, RowEncoding.encode(row));
+        store.put(key, RowEncoding.encode(table, row));
         for (Index index : table.indexes()) {
-            store.put(KeyEncoding.indexKey(table.name(), index.name(), row.get(table.position(index.column())), pk), EMPTY);
+            store.put(KeyEncoding.indexKey(table, index, valuesOf(table, index, row), pk), EMPTY);
         }
+    }
+
+    private static List<Value> valuesOf(Table table, Index index, List<Value> row) {
+        List<Value> out = new ArrayList<>(index.columns().size());
+        for (String c : index.columns()) {
+            out.add(row.get(table.position(c)));
+        }
+        return out;
+    }
+
+    /** A key as messages print it: {@code 7}, or {@code (7, 'a')} for several values. */
+    static String literal(List<Value> values) {
+        String inner = values.stream().map(Operators::literal).collect(java.util.stream.Collectors.joining(", "));
+        return values.size() == 1 ? inner : "(" + inner + ")";
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.size() == 1 ? columns.getFirst() : "(" + String.join(", ", columns) + ")";
     }
 
     /**
@@ -316,18 +358,18 @@ public final class TableData {
      * statement ends ({@link #finishStatement}).
      */
     public void delete(Table table, List<Value> row) {
-        Value pk = row.get(table.primaryKey());
+        List<Value> pk = table.keyOf(row);
         deleted.add(new ChildCheck(table, pk));
-        store.delete(KeyEncoding.rowKey(table.name(), pk));
+        store.delete(KeyEncoding.rowKey(table, pk));
         for (Index index : table.indexes()) {
-            store.delete(KeyEncoding.indexKey(table.name(), index.name(), row.get(table.position(index.column())), pk));
+            store.delete(KeyEncoding.indexKey(table, index, valuesOf(table, index, row), pk));
         }
     }
 
     /**
      * Checks the foreign keys the statement's writes touched, now that all of them are done:
      * every new reference points at an existing row (a point read), and no deleted key is still
-     * referenced (a prefix scan of each referencing column's index). Call once per statement.
+     * referenced (a prefix scan of an index of each referencing table). Call once per statement.
      */
     public void finishStatement() {
         try {
@@ -340,54 +382,67 @@ public final class TableData {
 
     private void checkPending() {
         for (ParentCheck p : pending) {
-            String parentName = p.column().references().orElseThrow();
-            Table parent = parentName.equals(p.table().name()) ? p.table() : catalog.require(parentName);
-            if (get(parent, p.value()).isEmpty()) {
-                throw new ConstraintViolation(SqlState.FOREIGN_KEY_VIOLATION, "referenced primary key " + Operators.literal(p.value())
-                        + " does not exist in table " + parentName + " (column " + p.table().name() + "."
-                        + p.column().name() + ")");
+            ForeignKey fk = p.key();
+            Table parent = fk.references(p.table().database(), p.table().name()) ? p.table()
+                    : catalog.require(fk.parentDatabase(), fk.parentTable());
+            if (get(parent, p.values()).isEmpty()) {
+                throw new ConstraintViolation(SqlState.FOREIGN_KEY_VIOLATION, "referenced primary key " + literal(p.values()) + " does not exist in table "
+                        + parent.name() + " (foreign key " + fk.name() + " on " + p.table().name() + "."
+                        + columnList(fk.columns()) + ")");
             }
         }
+        java.util.Map<List<String>, List<Table>> children = new java.util.HashMap<>();
         for (ChildCheck d : deleted) {
-            checkUnreferenced(d.table(), d.pk());
+            List<String> id = List.of(d.table().database(), d.table().name());
+            checkUnreferenced(d.table(), d.pk(), children.computeIfAbsent(id, k -> referencingTables(d.table())));
         }
     }
 
     /**
      * Fails if any row references primary key {@code pk} of {@code table}, unless a row with that
-     * key still exists (an UPDATE that kept it). Uses the referencing columns' indexes.
+     * key still exists (an UPDATE that kept it). Looks up each foreign key's columns through an
+     * index of the child that starts with them, or the child's primary key.
      */
-    private void checkUnreferenced(Table table, Value pk) {
-        if (store.get(KeyEncoding.rowKey(table.name(), pk)).isPresent()) {
+    private void checkUnreferenced(Table table, List<Value> pk, List<Table> children) {
+        if (children.isEmpty() || store.get(KeyEncoding.rowKey(table, pk)).isPresent()) {
             return;
         }
-        for (Table child : referencingTables(table)) {
-            for (Column c : child.columns()) {
-                if (c.references().filter(table.name()::equals).isEmpty()) {
-                    continue;
-                }
-                Index index = child.indexesOn(c.name()).stream().findFirst().orElseThrow(
-                        () -> new io.mynode.kernel.error.InternalFailure("foreign key column " + child.name() + "."
-                                + c.name() + " has no index"));
-                if (!lookup(child, index, pk).isEmpty()) {
-                    throw new ConstraintViolation(SqlState.FOREIGN_KEY_VIOLATION, "primary key " + Operators.literal(pk) + " of table " + table.name()
-                            + " is referenced by table " + child.name() + " (column " + c.name() + ")");
+        for (Table child : children) {
+            for (ForeignKey fk : child.foreignKeys()) {
+                if (fk.references(table.database(), table.name()) && referenced(child, fk, pk)) {
+                    throw new ConstraintViolation(SqlState.FOREIGN_KEY_VIOLATION, "primary key " + literal(pk) + " of table " + table.name()
+                            + " is referenced by table " + child.name() + " (foreign key " + fk.name() + ")");
                 }
             }
         }
     }
 
+    private boolean referenced(Table child, ForeignKey fk, List<Value> pk) {
+        List<Index> indexes = child.indexesOn(fk.columns());
+        if (!indexes.isEmpty()) {
+            return !lookup(child, indexes.getFirst(), pk).isEmpty();
+        }
+        if (child.primaryKeyNames().subList(0, Math.min(fk.columns().size(), child.primaryKey().size()))
+                .equals(fk.columns())) {
+            try (RowStream s = scan(child, List.of(Span.prefix(pk)))) {
+                return s.hasNext();
+            }
+        }
+        throw new io.mynode.kernel.error.InternalFailure("foreign key " + fk.name() + " of table " + child.name()
+                + " has no index to check it through");
+    }
+
     private List<Table> referencingTables(Table table) {
-        List<Table> out = new ArrayList<>(catalog.referencing(table.name()));
-        if (table.columns().stream().anyMatch(c -> c.references().filter(table.name()::equals).isPresent())) {
+        List<Table> out = new ArrayList<>(catalog.referencing(table));
+        if (table.foreignKeys().stream().anyMatch(f -> f.references(table.database(), table.name()))) {
             out.add(table);
         }
         return out;
     }
 
-    /** Deletes every row and index entry of a table (DROP TABLE). */
-    public void truncate(Table table) {
-        deleteRange(KeyRange.prefix(KeyEncoding.rowPrefix(table.name())));
+    /** Deletes every row and index entry of a table, in this statement. */
+    public void deleteAll(Table table) {
+        deleteRange(KeyRange.prefix(KeyEncoding.rowPrefix(table)));
         for (Index index : table.indexes()) {
             dropIndexEntries(table, index);
         }
@@ -395,23 +450,24 @@ public final class TableData {
 
     /** Deletes the entries of one index (DROP INDEX). */
     public void dropIndexEntries(Table table, Index index) {
-        deleteRange(KeyRange.prefix(KeyEncoding.indexPrefix(table.name(), index.name())));
+        deleteRange(KeyRange.prefix(KeyEncoding.indexPrefix(table, index, List.of())));
     }
 
     /** Writes the entries of a new index for every existing row, checking uniqueness (CREATE INDEX). */
     public void backfill(Table table, Index index) {
-        int column = table.position(index.column());
         List<List<Value>> rows = new ArrayList<>();
         try (RowStream s = scan(table)) {
             s.forEachRemaining(rows::add);
         }
         for (List<Value> row : rows) {
-            Value v = row.get(column);
-            if (index.unique() && !(v instanceof Value.Null) && !lookup(table, index, v).isEmpty()) {
+            List<Value> values = valuesOf(table, index, row);
+            if (index.unique() && values.stream().noneMatch(v -> v instanceof Value.Null)
+                    && !lookup(table, index, values).isEmpty()) {
                 throw new ConstraintViolation(SqlState.UNIQUE_VIOLATION, "cannot create unique index " + index.name() + ": value "
-                        + Operators.literal(v) + " occurs more than once in column " + table.name() + "." + index.column());
+                        + literal(values) + " occurs more than once in " + (values.size() == 1 ? "column " : "columns ")
+                        + table.name() + "." + columnList(index.columns()));
             }
-            store.put(KeyEncoding.indexKey(table.name(), index.name(), v, row.get(table.primaryKey())), EMPTY);
+            store.put(KeyEncoding.indexKey(table, index, values, table.keyOf(row)), EMPTY);
         }
     }
 

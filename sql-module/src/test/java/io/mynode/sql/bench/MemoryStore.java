@@ -14,6 +14,12 @@ import java.util.TreeMap;
 /** A TreeMap {@link Store} without transactions: only for measuring the planner in isolation. */
 final class MemoryStore implements Store {
     private final TreeMap<byte[], byte[]> map = new TreeMap<>(Keys.ORDER);
+    private long ids;
+
+    @Override
+    public long uniqueId() {
+        return ids++;
+    }
 
     @Override
     public Optional<byte[]> get(byte[] key) {

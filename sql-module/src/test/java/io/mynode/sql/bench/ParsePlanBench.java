@@ -38,7 +38,7 @@ public class ParsePlanBench {
     @Setup
     public void setup() {
         catalog = new Catalog(new MemoryStore());
-        new SchemaChanges(new TableData(catalog)).run(Parser.parse(EmbeddedBench.CREATE));
+        new SchemaChanges(new TableData(catalog), Catalog.DEFAULT_DATABASE).run(Parser.parse(EmbeddedBench.CREATE));
     }
 
     @Benchmark
@@ -48,6 +48,6 @@ public class ParsePlanBench {
 
     @Benchmark
     public Plan parseAndPlan() {
-        return Optimizer.optimize(new Planner(catalog).plan(Parser.parse(POINT_SELECT)).plan());
+        return Optimizer.optimize(new Planner(catalog, Catalog.DEFAULT_DATABASE).plan(Parser.parse(POINT_SELECT)).plan());
     }
 }

@@ -36,11 +36,20 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutionTests {
 
+    /** The key space of rows: what the first byte of a row's key is. */
+    static final byte ROW = 0x03;
+
     /** A TreeMap store that counts entries read from each table's rows. */
     static final class CountingStore implements Store {
         final TreeMap<byte[], byte[]> map = new TreeMap<>(Keys.ORDER);
         final List<KeyRange> scans = new ArrayList<>();
         int rowsRead;
+        long ids;
+
+        @Override
+        public long uniqueId() {
+            return ids++;
+        }
 
         @Override
         public Optional<byte[]> get(byte[] key) {
@@ -61,7 +70,7 @@ class ExecutionTests {
                 @Override
                 public Entry next() {
                     Map.Entry<byte[], byte[]> e = it.next();
-                    if (e.getKey()[0] == KeyEncoding.rowPrefix("x")[0]) {
+                    if (e.getKey()[0] == ROW) {
                         rowsRead++;
                     }
                     return new Entry(e.getKey(), e.getValue());
@@ -81,7 +90,7 @@ class ExecutionTests {
 
         /** Whether any scan covered the rows of {@code table}. */
         boolean scannedRowsOf(String table) {
-            byte[] prefix = KeyEncoding.rowPrefix(table);
+            byte[] prefix = KeyEncoding.rowPrefix(new Catalog(this).require(Catalog.DEFAULT_DATABASE, table));
             return scans.stream().anyMatch(r -> r.contains(prefix) || (r.start() != null
                     && java.util.Arrays.equals(java.util.Arrays.copyOf(r.start(), Math.min(r.start().length, prefix.length)), prefix)));
         }
@@ -111,14 +120,14 @@ class ExecutionTests {
         data = new TableData(new Catalog(store));
         Ast.Statement s = Parser.parse(sql);
         if (s instanceof Ast.CreateTable || s instanceof Ast.CreateIndex) {
-            new SchemaChanges(data).run(s);
+            new SchemaChanges(data, Catalog.DEFAULT_DATABASE).run(s);
             return 0;
         }
-        return new Executor(data).write(Optimizer.optimize(new Planner(data.catalog()).plan(s).plan()));
+        return new Executor(data).write(Optimizer.optimize(new Planner(data.catalog(), Catalog.DEFAULT_DATABASE).plan(s).plan()));
     }
 
     private List<List<Value>> query(String sql) {
-        Plan plan = Optimizer.optimize(new Planner(data.catalog()).plan(Parser.parse(sql)).plan());
+        Plan plan = Optimizer.optimize(new Planner(data.catalog(), Catalog.DEFAULT_DATABASE).plan(Parser.parse(sql)).plan());
         List<List<Value>> out = new ArrayList<>();
         try (RowStream rows = new Executor(data).rows(plan)) {
             rows.forEachRemaining(out::add);

@@ -80,8 +80,8 @@ class EncodingTests {
         void aStringKeyIsNeverAPrefixOfAnother() {
             byte[] ab = KeyEncoding.key((byte) 0, Value.of("ab"));
             byte[] a = KeyEncoding.key((byte) 0, Value.of("a"));
-            byte[] prefix = KeyEncoding.indexPrefix("t", "i", Value.of("a"));
-            byte[] entry = KeyEncoding.indexKey("t", "i", Value.of("ab"), Value.of(1L));
+            byte[] prefix = KeyEncoding.key((byte) 4, Value.of("t"), Value.of("i"), Value.of("a"));
+            byte[] entry = KeyEncoding.key((byte) 4, Value.of("t"), Value.of("i"), Value.of("ab"), Value.of(1L));
             assertEquals(-1, Integer.signum(Keys.compare(a, ab)));
             assertEquals(false, io.mynode.kernel.storage.KeyRange.prefix(prefix).contains(entry));
         }
@@ -103,12 +103,15 @@ class EncodingTests {
 
         @Test
         void schemasRoundTrip() {
-            Table t = new Table("movie", List.of(
-                    new Column("id", DataType.INTEGER, false, Optional.empty(), Optional.empty()),
-                    new Column("g", DataType.INTEGER, true, Optional.of(Value.of(1L)), Optional.of("genre")),
-                    new Column("s", DataType.STRING, true, Optional.of(Value.NULL), Optional.empty())),
-                    0, List.of(new Index("movie_g_fkey", "g", false, true), new Index("s_idx", "s", true, false)));
-            assertEquals(t, Catalog.decode(Catalog.encode(t)));
+            Table t = new Table("main", "movie", Value.of(77L), List.of(
+                    new Column("rowid", DataType.INTEGER, false, Optional.empty(), true, 0, Value.NULL),
+                    new Column("g", DataType.INTEGER, true, Optional.of(Value.of(1L)), 3),
+                    new Column("s", DataType.STRING, true, Optional.of(Value.NULL), false, 1, Value.of("old"))),
+                    List.of(0), List.of(new Index("movie_g_fkey", Value.of(78L), List.of("g"), false,
+                            Index.Origin.FOREIGN_KEY), new Index("s_idx", Value.of("s_idx"), List.of("s", "g"), true,
+                            Index.Origin.CREATED)),
+                    List.of(new ForeignKey("movie_g_fkey", List.of("g"), "other", "genre")), 4);
+            assertEquals(t, SchemaFormat.decodeTable(SchemaFormat.encode(t), "test"));
         }
     }
 

@@ -91,9 +91,9 @@ Projection: m.title, g.name
    └─ Scan: genre as g
 > EXPLAIN SELECT m.title, g.name FROM movie m JOIN genre g ON g.id = m.genre_id WHERE m.rating > 8 AND g.name = 'Drama'
 Projection: m.title, g.name
-└─ HashJoin: inner on g.id = m.genre_id
-   ├─ Scan: movie as m (m.rating > 8)
-   └─ IndexScan: genre as g using genre_name_key (name = 'Drama')
+└─ IndexJoin: inner
+   ├─ IndexScan: genre as g using genre_name_key (name = 'Drama')
+   └─ Lookup: movie as m using movie_genre_id_fkey (genre_id = g.id), filter: m.rating > 8
 > EXPLAIN SELECT m.title, g.name FROM movie m LEFT JOIN genre g ON m.genre_id = g.id AND g.name = 'Drama' WHERE m.rating > 8
 Projection: m.title, g.name
 └─ HashJoin: left on m.genre_id = g.id
@@ -106,9 +106,9 @@ Projection: m.title, g.name
    └─ Scan: movie as m
 > EXPLAIN SELECT m.title, g.name FROM movie m, genre g WHERE m.genre_id = g.id AND g.id = 1
 Projection: m.title, g.name
-└─ HashJoin: inner on m.genre_id = g.id
-   ├─ Scan: movie as m
-   └─ KeyScan: genre as g (id = 1)
+└─ IndexJoin: inner
+   ├─ KeyScan: genre as g (id = 1)
+   └─ Lookup: movie as m using movie_genre_id_fkey (genre_id = g.id)
 > EXPLAIN SELECT m.title FROM movie m JOIN genre g ON m.genre_id > g.id
 Projection: m.title
 └─ NestedLoopJoin: inner on m.genre_id > g.id

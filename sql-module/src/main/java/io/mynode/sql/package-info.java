@@ -77,8 +77,8 @@
  *
  * Window functions, WITH RECURSIVE, LATERAL, SELECT ... FOR UPDATE (transactions are
  * serializable: nothing needs row locks), DISTINCT ON, aggregate FILTER and ORDER BY,
- * dates and times, NUMERIC, regular expressions, cascading foreign keys, cost-based
- * optimization and join reordering. Each is a clear error ("not supported: ..."), never parsed
+ * dates and times, NUMERIC, regular expressions, cascading foreign keys and cost-based
+ * optimization (joins are reordered by a heuristic instead). Each is a clear error ("not supported: ..."), never parsed
  * as something else. {@code docs/sql.md} lists what is supported.
  *
  * <h2>Threading</h2>

@@ -7,6 +7,7 @@ import io.mynode.kernel.sql.RowStream;
 import io.mynode.kernel.sql.Value;
 import io.mynode.sql.plan.Expression;
 import io.mynode.sql.plan.Plan;
+import io.mynode.sql.store.Span;
 import io.mynode.sql.store.TableData;
 import io.mynode.sql.types.Operators;
 import io.mynode.sql.types.ValueOrder;
@@ -99,6 +100,9 @@ public final class Executor implements Expression.Context {
                     j.right().width(), j.predicate(), j.kind(), this);
             case Plan.HashJoin j -> Joins.hash(rows(j.left()), j.left().width(), j.leftColumn(),
                     materialize(rows(j.right())), j.rightColumn(), j.right().width(), j.residual(), j.kind(), this);
+            case Plan.IndexJoin j -> Joins.lookup(rows(j.left()), row -> lookup(j.right(), row), j.right().width(),
+                    j.residual(), j.kind(), this);
+            case Plan.Lookup l -> throw new InternalFailure("a lookup runs only inside its index join");
             case Plan.Aggregate a -> Aggregation.run(rows(a.source()), a.groupBy(), a.aggregates(), this);
             case Plan.Order o -> order(rows(o.source()), o.keys());
             case Plan.Distinct d -> distinct(rows(d.source()));
@@ -123,6 +127,27 @@ public final class Executor implements Expression.Context {
     /** Runs an INSERT, UPDATE or DELETE plan, with its ON CONFLICT and RETURNING clauses. */
     public Written execute(Plan plan) {
         return new Writes(data, this).run(plan);
+    }
+
+    /** The rows {@code lookup} finds for one left row of its join. */
+    private java.util.Iterator<List<Value>> lookup(Plan.Lookup lookup, List<Value> left) {
+        List<Value> key = new ArrayList<>(lookup.keys().size());
+        List<String> columns = lookup.index().map(i -> i.columns()).orElseGet(() -> lookup.table().primaryKeyNames());
+        for (int i = 0; i < lookup.keys().size(); i++) {
+            java.util.Optional<Value> v = TableData.keyValue(lookup.keys().get(i).evaluate(left),
+                    lookup.table().column(columns.get(i)).type());
+            if (v.isEmpty() || v.get() instanceof Value.Null) {
+                return java.util.Collections.emptyIterator(); // NULL, NaN or a fraction for an integer equal nothing
+            }
+            key.add(v.get());
+        }
+        List<Span> spans = List.of(Span.prefix(key));
+        RowStream found = lookup.index().isPresent() ? data.scan(lookup.table(), lookup.index().get(), spans)
+                : data.scan(lookup.table(), spans);
+        if (lookup.filter().isPresent()) {
+            found = filter(found, lookup.filter().get());
+        }
+        return materialize(found).iterator();
     }
 
     static List<List<Value>> materialize(RowStream s) {

@@ -17,10 +17,11 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * The two join algorithms. Both stream the left side and hold the right side in memory (the
- * caller materializes it: that list is the join's buffer); a left row with no match is padded
- * with NULLs when the join is LEFT or FULL, and after the left side ends a FULL join emits every
- * right row nothing matched, padded on the left.
+ * The join algorithms. Each streams the left side. A nested-loop and a hash join hold the
+ * right side in memory (the caller materializes it: that list is the join's buffer); an index
+ * join looks each left row's matches up instead. A left row with no match is padded with NULLs
+ * when the join is LEFT or FULL, and after the left side ends a FULL join emits every right row
+ * nothing matched, padded on the left.
  */
 final class Joins {
     private Joins() {}
@@ -50,6 +51,43 @@ final class Joins {
             List<Integer> found = joinable(key) ? table.get(ValueOrder.canonical(key)) : null;
             return found == null ? IntStream.empty().iterator() : found.stream().mapToInt(Integer::intValue).iterator();
         }, rightWidth, residual, kind, context);
+    }
+
+    /**
+     * Pairs each left row with the right rows {@code lookup} finds for it (an index nested-loop
+     * join, INNER or LEFT): nothing is held in memory but one left row's matches.
+     */
+    static RowStream lookup(RowStream left, Function<List<Value>, java.util.Iterator<List<Value>>> lookup,
+            int rightWidth, Optional<Expression> residual, Plan.JoinKind kind, Expression.Context context) {
+        return new Executor.Pull(left) {
+            private List<Value> current;
+            private java.util.Iterator<List<Value>> candidates = java.util.Collections.emptyIterator();
+            private boolean matched;
+
+            @Override
+            protected List<Value> fetch() {
+                while (true) {
+                    while (candidates.hasNext()) {
+                        List<Value> joined = concat(current, candidates.next());
+                        if (residual.isEmpty() || Operators.truthy(residual.get().evaluate(joined, context))) {
+                            matched = true;
+                            return joined;
+                        }
+                    }
+                    if (current != null && kind.outer() && !matched) {
+                        List<Value> padded = concat(current, nulls(rightWidth));
+                        current = null;
+                        return padded;
+                    }
+                    if (!left.hasNext()) {
+                        return null;
+                    }
+                    current = left.next();
+                    matched = false;
+                    candidates = lookup.apply(current);
+                }
+            }
+        };
     }
 
     /**

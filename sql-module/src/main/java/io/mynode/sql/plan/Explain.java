@@ -92,6 +92,11 @@ public final class Explain {
                     : j.predicate().isPresent() ? "inner" : "cross") + j.predicate().map(p -> " on " + p.format()).orElse("");
             case Plan.HashJoin j -> "HashJoin: " + kind(j.kind()) + " on " + j.label()
                     + j.residual().map(r -> " and " + r.format()).orElse("");
+            case Plan.IndexJoin j -> "IndexJoin: " + (j.outer() ? "left" : "inner")
+                    + j.residual().map(r -> " on " + r.format()).orElse("");
+            case Plan.Lookup l -> "Lookup: " + table(l.table().name(), l.alias())
+                    + l.index().map(i -> " using " + i.name()).orElse("") + " (" + lookupKeys(l) + ")"
+                    + l.filter().map(f -> ", filter: " + f.format()).orElse("");
             case Plan.Aggregate a -> "Aggregate: " + String.join(", ", aggregateParts(a));
             case Plan.Order o -> "Order: " + o.keys().stream()
                     .map(k -> k.expression().format() + (k.descending() ? " desc" : " asc")
@@ -150,6 +155,15 @@ public final class Explain {
         return String.join(" OR ", out);
     }
 
+    private static String lookupKeys(Plan.Lookup l) {
+        List<String> columns = l.index().map(i -> i.columns()).orElseGet(() -> l.table().primaryKeyNames());
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < l.keys().size(); i++) {
+            parts.add(columns.get(i) + " = " + l.keys().get(i).format());
+        }
+        return String.join(" AND ", parts);
+    }
+
     private static String kind(Plan.JoinKind k) {
         return k.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -174,6 +188,7 @@ public final class Explain {
             case Plan.Projection p -> List.of(p.source());
             case Plan.NestedLoopJoin j -> List.of(j.left(), j.right());
             case Plan.HashJoin j -> List.of(j.left(), j.right());
+            case Plan.IndexJoin j -> List.of(j.left(), j.right());
             case Plan.Aggregate a -> List.of(a.source());
             case Plan.Order o -> List.of(o.source());
             case Plan.Distinct d -> List.of(d.source());

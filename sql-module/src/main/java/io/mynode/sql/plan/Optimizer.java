@@ -24,15 +24,19 @@ import java.util.function.UnaryOperator;
  *       by constants ({@code id = 1}, {@code id IN (1, 2)}, {@code id > 5 AND id <= 9},
  *       {@code id < 3 OR id = 7}) reads only those key ranges: a {@code KeyScan} or an
  *       {@code IndexScan} ({@link AccessPath}). The rest of the filter stays above.
- *   <li><b>Join selection.</b> A join whose condition equates a left column with a right column
- *       becomes a {@code HashJoin}.
+ *   <li><b>Join order.</b> Chains of inner joins are reordered, filtered and smaller inputs
+ *       first ({@link JoinOrder}).
+ *   <li><b>Join selection.</b> A join whose condition equates left columns with a prefix of the
+ *       right table's primary key or of one of its indexes becomes an {@code IndexJoin} (a lookup
+ *       per left row), unless the left side is a whole table; one that equates a left column with
+ *       a right column becomes a {@code HashJoin}.
  *   <li><b>Sort elimination.</b> ORDER BY the primary key, ascending, over a scan or a key
  *       scan needs no sort: both return rows in key order already.
  *   <li><b>Short-circuiting.</b> A filter that is always false or NULL becomes {@code Nothing},
  *       and an inner join with {@code Nothing} on a side does too.
  * </ol>
  *
- * There is no cost model or join reordering: joins run in the order written.
+ * There is no cost model: without statistics, every choice is by the shape of the query.
  */
 public final class Optimizer {
     private Optimizer() {}
@@ -43,6 +47,7 @@ public final class Optimizer {
                 ? new Expression.Subquery(s.kind(), optimize(s.plan()), s.arguments(), s.operand(), s.comparison()) : x));
         p = mapExpressions(p, Optimizer::fold);
         p = pushDown(p);
+        p = JoinOrder.reorder(p);
         return choose(p);
     }
 
@@ -220,7 +225,7 @@ public final class Optimizer {
                     new Plan.Nothing(p.width());
             case Plan.NestedLoopJoin j when j.kind() == Plan.JoinKind.LEFT && j.left() instanceof Plan.Nothing ->
                     new Plan.Nothing(p.width());
-            case Plan.NestedLoopJoin j when j.predicate().isPresent() -> hashJoin(j);
+            case Plan.NestedLoopJoin j when j.predicate().isPresent() -> indexJoin(j).orElseGet(() -> hashJoin(j));
             case Plan.Order(Plan.Projection proj, List<Plan.OrderKey> keys) when inKeyOrder(proj, keys) -> proj;
             default -> p;
         };
@@ -253,6 +258,66 @@ public final class Optimizer {
             }
         }
         return true;
+    }
+
+    /**
+     * An index nested-loop join, when the right side is a table read whole or by a filter no key
+     * serves, the condition equates left columns with a prefix of its primary key or of an index,
+     * and the left side is not itself a whole table (then one pass over each side, a hash join,
+     * reads less than a lookup per row).
+     */
+    private static Optional<Plan> indexJoin(Plan.NestedLoopJoin j) {
+        if (!(j.right() instanceof Plan.Scan(Table table, String alias, Optional<Expression> filter))
+                || (j.left() instanceof Plan.Scan s && s.filter().isEmpty())) {
+            return Optional.empty();
+        }
+        int lw = j.left().width();
+        List<Expression> parts = Expression.conjuncts(j.predicate().orElseThrow());
+        // For each column of the right table, a left expression it must equal, and which conjunct said so.
+        java.util.Map<Integer, Integer> equalTo = new java.util.HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Expression.Binary(BinaryOp op, Expression.Column a, Expression.Column b)
+                    && op == BinaryOp.EQUAL && (a.index() < lw) != (b.index() < lw)) {
+                Expression.Column r = a.index() < lw ? b : a;
+                equalTo.putIfAbsent(r.index() - lw, i);
+            }
+        }
+        List<Optional<io.mynode.sql.store.Index>> keys = new ArrayList<>();
+        keys.add(Optional.empty());
+        table.indexes().forEach(i -> keys.add(Optional.of(i)));
+        Optional<io.mynode.sql.store.Index> best = Optional.empty();
+        List<Integer> bestColumns = List.of();
+        for (Optional<io.mynode.sql.store.Index> k : keys) {
+            List<Integer> columns = k.map(i -> table.positions(i.columns())).orElse(table.primaryKey());
+            int n = 0;
+            while (n < columns.size() && equalTo.containsKey(columns.get(n))) {
+                n++;
+            }
+            if (n > bestColumns.size()) {
+                best = k;
+                bestColumns = columns.subList(0, n);
+            }
+        }
+        if (bestColumns.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Expression> lookupKeys = new ArrayList<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int c : bestColumns) {
+            int part = equalTo.get(c);
+            used.add(part);
+            Expression.Binary eq = (Expression.Binary) parts.get(part);
+            Expression.Column a = (Expression.Column) eq.left();
+            lookupKeys.add(a.index() < lw ? a : eq.right());
+        }
+        List<Expression> rest = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!used.contains(i)) {
+                rest.add(parts.get(i));
+            }
+        }
+        Plan.Lookup lookup = new Plan.Lookup(table, alias, best, lookupKeys, filter);
+        return Optional.of(new Plan.IndexJoin(j.left(), lookup, Expression.and(rest), j.outer()));
     }
 
     private static Plan hashJoin(Plan.NestedLoopJoin j) {
@@ -288,6 +353,9 @@ public final class Optimizer {
                     new Plan.NestedLoopJoin(f.apply(l), f.apply(r), e, k);
             case Plan.HashJoin(Plan l, int lc, Plan r, int rc, Optional<Expression> e, Plan.JoinKind k, String label) ->
                     new Plan.HashJoin(f.apply(l), lc, f.apply(r), rc, e, k, label);
+            case Plan.IndexJoin(Plan l, Plan.Lookup r, Optional<Expression> e, Plan.JoinKind k) ->
+                    new Plan.IndexJoin(f.apply(l), r, e, k);
+            case Plan.Lookup l -> l;
             case Plan.Aggregate(Plan s, List<Expression> g, List<Plan.AggregateCall> a) -> new Plan.Aggregate(f.apply(s), g, a);
             case Plan.Order(Plan s, List<Plan.OrderKey> k) -> new Plan.Order(f.apply(s), k);
             case Plan.Distinct(Plan s) -> new Plan.Distinct(f.apply(s));

@@ -77,6 +77,21 @@ public sealed interface Plan {
         }
     }
 
+    /**
+     * An index nested-loop join: for each left row, the rows {@code right} finds by looking its
+     * key up with values of that row; a pair must also pass {@code residual}, evaluated on the
+     * joined row. With {@code outer}, a left row without a match is paired with NULLs.
+     */
+    record IndexJoin(Plan left, Lookup right, Optional<Expression> residual, boolean outer) implements Plan {}
+
+    /**
+     * The inner side of an {@link IndexJoin}: the rows of {@code table} whose primary key (or
+     * {@code index}, when present) starts with {@code keys}, evaluated on the join's left row, and
+     * that pass {@code filter}, evaluated on the table's row. Runs only inside its join.
+     */
+    record Lookup(Table table, String alias, Optional<Index> index, List<Expression> keys, Optional<Expression> filter)
+            implements Plan {}
+
     /** Groups by {@code groupBy} and computes {@code aggregates}; rows are the groups, then the aggregates. */
     record Aggregate(Plan source, List<Expression> groupBy, List<AggregateCall> aggregates) implements Plan {}
 
@@ -203,6 +218,8 @@ public sealed interface Plan {
             case Projection p -> p.expressions().size();
             case NestedLoopJoin j -> j.left().width() + j.right().width();
             case HashJoin j -> j.left().width() + j.right().width();
+            case IndexJoin j -> j.left().width() + j.right().width();
+            case Lookup l -> l.table().columns().size();
             case Aggregate a -> a.groupBy().size() + a.aggregates().size();
             case Order o -> o.source().width();
             case Distinct d -> d.source().width();

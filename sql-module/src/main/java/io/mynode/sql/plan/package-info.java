@@ -18,16 +18,18 @@
  * join on equalities plus a projection that merges each pair of equated columns into one. The
  * {@link io.mynode.sql.plan.Optimizer} is heuristic, as toyDB's: constant folding, filter
  * pushdown into scans and join sides, range scans of the primary key or an index for
- * comparisons, IN lists and ORs of them ({@link io.mynode.sql.plan.AccessPath}), hash joins for
- * equi-joins, and short-circuiting of filters that are always false.
+ * comparisons, IN lists and ORs of them ({@link io.mynode.sql.plan.AccessPath}), a join order
+ * that puts filtered and smaller inputs first ({@link io.mynode.sql.plan.JoinOrder}), index
+ * nested-loop joins where the inner side has a key or index on the join columns, hash joins for
+ * other equi-joins, and short-circuiting of filters that are always false.
  * {@link io.mynode.sql.plan.Explain} prints plans as trees, range scans with the conditions
  * on the key that select their ranges.
  *
  * <p>Plans and bound {@link io.mynode.sql.plan.Expression}s are sealed records: immutable, so
  * optimizer passes are plain functions from tree to tree.
  *
- * <p>Left out: statistics and costs, join reordering, sort elimination by index order,
- * descending scans, decorrelation (a correlated subquery runs per distinct outer value,
+ * <p>Left out: statistics and costs (every choice is a heuristic on the query's shape), sort
+ * elimination by index order, descending scans, merge joins, decorrelation (a correlated subquery runs per distinct outer value,
  * remembered for the statement, rather than becoming a join). Pure functions over a catalog
  * snapshot.
  */

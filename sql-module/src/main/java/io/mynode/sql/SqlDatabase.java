@@ -8,6 +8,7 @@ import io.mynode.kernel.txn.TransactionEngine;
 import io.mynode.sql.store.Catalog;
 import io.mynode.sql.store.StatementBuffer;
 import io.mynode.sql.store.Column;
+import io.mynode.sql.store.ForeignKey;
 import io.mynode.sql.store.Index;
 import io.mynode.sql.store.Table;
 import io.mynode.sql.types.Operators;
@@ -55,16 +56,17 @@ public final class SqlDatabase implements SqlEngine {
     /**
      * {@inheritDoc}
      *
-     * <p>The primary key shows as a unique index named {@code <table>_pkey}, as PostgreSQL shows
-     * it: rows are stored in its order and it enforces uniqueness, which is what a schema browser
-     * asks of an index. A foreign key is named {@code <table>_<column>_fkey}.
+     * <p>The tables of the default database. The primary key shows as a unique index named
+     * {@code <table>_pkey}, as PostgreSQL shows it: rows are stored in its order and it enforces
+     * uniqueness, which is what a schema browser asks of an index. A hidden row id is left out,
+     * and its table shows no primary key, as PostgreSQL shows a table without one.
      */
     @Override
     public List<TableSchema> schemas() {
         try (Transaction txn = transactions.beginReadOnly()) {
             Catalog catalog = new Catalog(new StatementBuffer(txn));
             List<TableSchema> out = new ArrayList<>();
-            for (Table t : catalog.tables()) {
+            for (Table t : catalog.tables(Catalog.DEFAULT_DATABASE)) {
                 out.add(schema(catalog, t));
             }
             return out;
@@ -73,24 +75,27 @@ public final class SqlDatabase implements SqlEngine {
 
     private static TableSchema schema(Catalog catalog, Table t) {
         List<TableSchema.ColumnSchema> columns = new ArrayList<>();
-        List<TableSchema.ForeignKey> foreignKeys = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
             Column c = t.columns().get(i);
-            columns.add(new TableSchema.ColumnSchema(c.name(), c.type().sqlType(), c.nullable() && i != t.primaryKey(),
-                    c.defaultValue().map(Operators::literal)));
-            if (c.references().isPresent()) {
-                String parent = c.references().get();
-                String parentKey = catalog.table(parent).map(p -> p.primaryKeyColumn().name()).orElse(c.name());
-                foreignKeys.add(new TableSchema.ForeignKey(t.name() + "_" + c.name() + "_fkey", List.of(c.name()), parent,
-                        List.of(parentKey)));
+            if (!c.hidden()) {
+                columns.add(new TableSchema.ColumnSchema(c.name(), c.type().sqlType(),
+                        c.nullable() && !t.primaryKey().contains(i), c.defaultValue().map(Operators::literal)));
             }
         }
-        String key = t.primaryKeyColumn().name();
-        List<TableSchema.IndexSchema> indexes = new ArrayList<>();
-        indexes.add(new TableSchema.IndexSchema(t.name() + "_pkey", List.of(key), true));
-        for (Index i : t.indexes()) {
-            indexes.add(new TableSchema.IndexSchema(i.name(), List.of(i.column()), i.unique()));
+        List<TableSchema.ForeignKey> foreignKeys = new ArrayList<>();
+        for (ForeignKey fk : t.foreignKeys()) {
+            List<String> parentKey = catalog.table(fk.parentDatabase(), fk.parentTable()).map(Table::primaryKeyNames)
+                    .orElse(fk.columns());
+            foreignKeys.add(new TableSchema.ForeignKey(fk.name(), fk.columns(), fk.parentTable(), parentKey));
         }
-        return new TableSchema(t.name(), columns, List.of(key), indexes, foreignKeys);
+        List<String> key = t.hiddenKey() ? List.of() : t.primaryKeyNames();
+        List<TableSchema.IndexSchema> indexes = new ArrayList<>();
+        if (!key.isEmpty()) {
+            indexes.add(new TableSchema.IndexSchema(t.name() + "_pkey", key, true));
+        }
+        for (Index i : t.indexes()) {
+            indexes.add(new TableSchema.IndexSchema(i.name(), i.columns(), i.unique()));
+        }
+        return new TableSchema(t.name(), columns, key, indexes, foreignKeys);
     }
 }

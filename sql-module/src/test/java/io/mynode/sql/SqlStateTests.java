@@ -54,7 +54,7 @@ class SqlStateTests {
             SELECT name, count(*) FROM parent                 | 42803 | SEMANTIC
             SELECT nofunction(1)                              | 42883 | SEMANTIC
             CREATE TABLE parent (id INTEGER PRIMARY KEY)      | 42P07 | SEMANTIC
-            CREATE TABLE nokey (id INTEGER)                   | 42P16 | SEMANTIC
+            CREATE TABLE twokeys (a INT PRIMARY KEY, b INT PRIMARY KEY) | 42P16 | SEMANTIC
             DROP TABLE nothere                                | 42P01 | SEMANTIC
             DROP INDEX nothere                                | 42704 | SEMANTIC
             DROP TABLE parent                                 | 2BP01 | CONSTRAINT

@@ -56,7 +56,7 @@ final class Nulls {
     }
 
     private static Nullability table(io.mynode.sql.store.Table table, int column) {
-        return column == table.primaryKey() || !table.columns().get(column).nullable()
+        return table.primaryKey().contains(column) || !table.columns().get(column).nullable()
                 ? Nullability.NOT_NULL : Nullability.NULLABLE;
     }
 }

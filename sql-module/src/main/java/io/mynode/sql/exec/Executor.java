@@ -134,7 +134,7 @@ public final class Executor implements Expression.Context {
         List<Value> key = new ArrayList<>(lookup.keys().size());
         List<String> columns = lookup.index().map(i -> i.columns()).orElseGet(() -> lookup.table().primaryKeyNames());
         for (int i = 0; i < lookup.keys().size(); i++) {
-            java.util.Optional<Value> v = TableData.keyValue(lookup.keys().get(i).evaluate(left),
+            java.util.Optional<Value> v = TableData.keyValue(lookup.keys().get(i).evaluate(left, this),
                     lookup.table().column(columns.get(i)).type());
             if (v.isEmpty() || v.get() instanceof Value.Null) {
                 return java.util.Collections.emptyIterator(); // NULL, NaN or a fraction for an integer equal nothing

@@ -84,7 +84,7 @@ final class Writes {
         try (RowStream s = reads(i.source(), table) ? RowStream.of(Executor.materialize(executor.rows(i.source())).iterator())
                 : executor.rows(i.source())) {
             while (s.hasNext()) {
-                List<Value> row = TableData.validate(table, s.next());
+                List<Value> row = TableData.validate(table, data.withKey(table, s.next()));
                 if (i.conflict().isPresent()) {
                     Plan.Conflict c = i.conflict().get();
                     Optional<List<Value>> existing = conflicting(table, row, c.target());
@@ -95,7 +95,7 @@ final class Writes {
                         List<Value> old = existing.get();
                         if (!touched.add(key(table, old))) {
                             throw new InvalidInputException(SqlState.CARDINALITY_VIOLATION, "ON CONFLICT DO UPDATE cannot change row "
-                                    + Operators.literal(old.get(table.primaryKey())) + " of table " + table.name()
+                                    + TableData.literal(table.keyOf(old)) + " of table " + table.name()
                                     + " a second time in one statement; make the proposed rows' keys distinct");
                         }
                         List<Value> both = Joins.concat(old, row);
@@ -127,19 +127,21 @@ final class Writes {
 
     /** The row that a proposed row's primary key or unique values collide with, if any. */
     private Optional<List<Value>> conflicting(Table table, List<Value> row, List<Integer> target) {
-        if (target.isEmpty() || target.contains(table.primaryKey())) {
-            Optional<List<Value>> found = data.get(table, row.get(table.primaryKey()));
+        java.util.Set<Integer> named = new java.util.HashSet<>(target);
+        if (target.isEmpty() || named.equals(new java.util.HashSet<>(table.primaryKey()))) {
+            Optional<List<Value>> found = data.get(table, table.keyOf(row));
             if (found.isPresent()) {
                 return found;
             }
         }
         for (Index index : table.indexes()) {
-            int column = table.position(index.column());
-            Value v = row.get(column);
-            if (!index.unique() || v instanceof Value.Null || !target.isEmpty() && !target.contains(column)) {
+            List<Integer> columns = table.positions(index.columns());
+            List<Value> values = columns.stream().map(row::get).toList();
+            if (!index.unique() || values.stream().anyMatch(v -> v instanceof Value.Null)
+                    || !target.isEmpty() && !named.equals(new java.util.HashSet<>(columns))) {
                 continue;
             }
-            List<Value> pks = data.lookup(table, index, v);
+            List<List<Value>> pks = data.lookup(table, index, values);
             if (!pks.isEmpty()) {
                 return data.get(table, pks.getFirst());
             }
@@ -154,9 +156,10 @@ final class Writes {
     private static boolean reads(Plan plan, Table table) {
         boolean[] found = {false};
         visit(plan, p -> {
-            if (p instanceof Plan.Scan s && s.table().name().equals(table.name())
-                    || p instanceof Plan.KeyScan k && k.table().name().equals(table.name())
-                    || p instanceof Plan.IndexScan x && x.table().name().equals(table.name())) {
+            if (p instanceof Plan.Scan s && s.table().key().equals(table.key())
+                    || p instanceof Plan.KeyScan k && k.table().key().equals(table.key())
+                    || p instanceof Plan.IndexScan x && x.table().key().equals(table.key())
+                    || p instanceof Plan.IndexJoin j && j.right().table().key().equals(table.key())) {
                 found[0] = true;
             }
         });
@@ -179,7 +182,7 @@ final class Writes {
     }
 
     private static ByteBuffer key(Table table, List<Value> row) {
-        return ByteBuffer.wrap(KeyEncoding.key((byte) 0, row.get(table.primaryKey())));
+        return ByteBuffer.wrap(KeyEncoding.key((byte) 0, table.keyOf(row).toArray(Value[]::new)));
     }
 
     private void collect(Optional<Plan.Returning> returning, List<Value> row, List<List<Value>> out) {

@@ -92,7 +92,7 @@ public final class Explain {
                     : j.predicate().isPresent() ? "inner" : "cross") + j.predicate().map(p -> " on " + p.format()).orElse("");
             case Plan.HashJoin j -> "HashJoin: " + kind(j.kind()) + " on " + j.label()
                     + j.residual().map(r -> " and " + r.format()).orElse("");
-            case Plan.IndexJoin j -> "IndexJoin: " + (j.outer() ? "left" : "inner")
+            case Plan.IndexJoin j -> "IndexJoin: " + kind(j.kind())
                     + j.residual().map(r -> " on " + r.format()).orElse("");
             case Plan.Lookup l -> "Lookup: " + table(l.table().name(), l.alias())
                     + l.index().map(i -> " using " + i.name()).orElse("") + " (" + lookupKeys(l) + ")"

@@ -34,7 +34,7 @@ final class JoinOrder {
 
     /** {@code plan} with every chain of inner joins in it reordered. */
     static Plan reorder(Plan plan) {
-        if (plan instanceof Plan.NestedLoopJoin j && !j.outer()) {
+        if (plan instanceof Plan.NestedLoopJoin j && j.kind() == Plan.JoinKind.INNER) {
             List<Leaf> leaves = new ArrayList<>();
             List<Expression> conditions = new ArrayList<>();
             flatten(j, 0, leaves, conditions);
@@ -57,7 +57,7 @@ final class JoinOrder {
     }
 
     private static void flatten(Plan p, int offset, List<Leaf> leaves, List<Expression> conditions) {
-        if (p instanceof Plan.NestedLoopJoin j && !j.outer()) {
+        if (p instanceof Plan.NestedLoopJoin j && j.kind() == Plan.JoinKind.INNER) {
             flatten(j.left(), offset, leaves, conditions);
             flatten(j.right(), offset + j.left().width(), leaves, conditions);
             j.predicate().ifPresent(e -> conditions.addAll(Expression.conjuncts(e.shift(offset))));
@@ -135,7 +135,7 @@ final class JoinOrder {
                     it.remove();
                 }
             }
-            acc = new Plan.NestedLoopJoin(acc, l.plan(), Expression.and(here), false);
+            acc = new Plan.NestedLoopJoin(acc, l.plan(), Expression.and(here), Plan.JoinKind.INNER);
         }
         return acc;
     }

@@ -267,7 +267,8 @@ public final class Optimizer {
      * reads less than a lookup per row).
      */
     private static Optional<Plan> indexJoin(Plan.NestedLoopJoin j) {
-        if (!(j.right() instanceof Plan.Scan(Table table, String alias, Optional<Expression> filter))
+        if (j.kind() == Plan.JoinKind.FULL
+                || !(j.right() instanceof Plan.Scan(Table table, String alias, Optional<Expression> filter))
                 || (j.left() instanceof Plan.Scan s && s.filter().isEmpty())) {
             return Optional.empty();
         }
@@ -317,7 +318,7 @@ public final class Optimizer {
             }
         }
         Plan.Lookup lookup = new Plan.Lookup(table, alias, best, lookupKeys, filter);
-        return Optional.of(new Plan.IndexJoin(j.left(), lookup, Expression.and(rest), j.outer()));
+        return Optional.of(new Plan.IndexJoin(j.left(), lookup, Expression.and(rest), j.kind()));
     }
 
     private static Plan hashJoin(Plan.NestedLoopJoin j) {

@@ -80,9 +80,13 @@ public sealed interface Plan {
     /**
      * An index nested-loop join: for each left row, the rows {@code right} finds by looking its
      * key up with values of that row; a pair must also pass {@code residual}, evaluated on the
-     * joined row. With {@code outer}, a left row without a match is paired with NULLs.
+     * joined row. A LEFT one pairs a left row without a match with NULLs; there is no FULL one.
      */
-    record IndexJoin(Plan left, Lookup right, Optional<Expression> residual, boolean outer) implements Plan {}
+    record IndexJoin(Plan left, Lookup right, Optional<Expression> residual, JoinKind kind) implements Plan {
+        public boolean outer() {
+            return kind.outer();
+        }
+    }
 
     /**
      * The inner side of an {@link IndexJoin}: the rows of {@code table} whose primary key (or

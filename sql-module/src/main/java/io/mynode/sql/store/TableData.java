@@ -303,12 +303,7 @@ public final class TableData {
      * primary key becomes a new unique id.
      */
     public void insert(Table table, List<Value> raw) {
-        if (table.hiddenKey() && raw.get(table.primaryKey().getFirst()) instanceof Value.Null) {
-            Value[] filled = raw.toArray(Value[]::new);
-            filled[table.primaryKey().getFirst()] = Value.of(store.uniqueId());
-            raw = List.of(filled);
-        }
-        List<Value> row = validate(table, raw);
+        List<Value> row = validate(table, withKey(table, raw));
         List<Value> pk = table.keyOf(row);
         byte[] key = KeyEncoding.rowKey(table, pk);
         if (store.get(key).isPresent()) {
@@ -335,6 +330,19 @@ public final class TableData {
         }
     }
 
+    /**
+     * The row with its hidden primary key filled in with a new unique id, if the table has one
+     * and the row has none yet; any other row as it is.
+     */
+    public List<Value> withKey(Table table, List<Value> row) {
+        if (!table.hiddenKey() || !(row.get(table.primaryKey().getFirst()) instanceof Value.Null)) {
+            return row;
+        }
+        Value[] filled = row.toArray(Value[]::new);
+        filled[table.primaryKey().getFirst()] = Value.of(store.uniqueId());
+        return List.of(filled);
+    }
+
     private static List<Value> valuesOf(Table table, Index index, List<Value> row) {
         List<Value> out = new ArrayList<>(index.columns().size());
         for (String c : index.columns()) {
@@ -344,7 +352,7 @@ public final class TableData {
     }
 
     /** A key as messages print it: {@code 7}, or {@code (7, 'a')} for several values. */
-    static String literal(List<Value> values) {
+    public static String literal(List<Value> values) {
         String inner = values.stream().map(Operators::literal).collect(java.util.stream.Collectors.joining(", "));
         return values.size() == 1 ? inner : "(" + inner + ")";
     }

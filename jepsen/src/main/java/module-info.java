@@ -10,7 +10,7 @@
  * @uses io.mynode.kernel.transport.TransportProvider (through {@code io.mynode.kernel.client.Clients})
  */
 module io.mynode.jepsen {
-    // Its exported API (NodeProcess, Cluster) speaks in kernel types (HostPort, NodeStatus).
+    // Its exported API speaks in kernel types (HostPort, Connection, the launcher's ProcessCluster).
     requires transitive io.mynode.kernel;
     requires info.picocli;
     requires org.knowm.xchart;
@@ -18,7 +18,6 @@ module io.mynode.jepsen {
 
     exports io.mynode.jepsen.history;
     exports io.mynode.jepsen.checker;
-    exports io.mynode.jepsen.cluster;
     exports io.mynode.jepsen.report;
     exports io.mynode.jepsen.runner;
     exports io.mynode.jepsen.cli;

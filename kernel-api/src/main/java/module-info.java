@@ -18,6 +18,7 @@ module io.mynode.kernel {
     exports io.mynode.kernel.consensus;
     exports io.mynode.kernel.error;
     exports io.mynode.kernel.fault;
+    exports io.mynode.kernel.launch;
     exports io.mynode.kernel.sql;
     exports io.mynode.kernel.storage;
     exports io.mynode.kernel.transport;

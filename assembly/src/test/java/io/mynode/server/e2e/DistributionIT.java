@@ -3,6 +3,7 @@ package io.mynode.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.launch.ProcessCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class DistributionIT {
 
     @Test
     void theReplSaysWhenNoNodeIsThere() {
-        int port = Cluster.freePorts(1).get(0);
+        int port = ProcessCluster.freePorts("127.0.0.1", 1).get(0);
         Command.Result r = Command.of("mynode", "-p", Integer.toString(port), "-e", "SELECT 1").run("", TIMEOUT);
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("Error [08001]: "), r.err());

@@ -48,7 +48,7 @@ class GarbageIT {
     @org.junit.jupiter.api.BeforeEach
     void everyNodeIsUp() {
         for (String id : cluster.ids()) {
-            assertTrue(cluster.node(id).alive(), id + " is down before the test\n" + cluster.logs());
+            assertTrue(cluster.node(id).running(), id + " is down before the test\n" + cluster.logs());
         }
     }
 
@@ -62,7 +62,7 @@ class GarbageIT {
     /** Every node still up and a write still committed through every node. */
     static void clusterServes(String context) {
         for (String id : cluster.ids()) {
-            assertTrue(cluster.node(id).alive(), id + " died after " + context + "\n" + cluster.logs());
+            assertTrue(cluster.node(id).running(), id + " died after " + context + "\n" + cluster.logs());
         }
         for (String id : cluster.ids()) {
             long key = System.nanoTime();
@@ -138,7 +138,7 @@ class GarbageIT {
     @Test
     void garbageFromAPeerIsDroppedNotFatal() throws InterruptedException {
         String impostor = "mynode3";
-        cluster.node(impostor).stop(20);
+        cluster.node(impostor).stop(Duration.ofSeconds(20));
         cluster.awaitLeader(Duration.ofSeconds(30));
         Map<String, String> props = new HashMap<>();
         props.put("node.id", impostor);
@@ -157,7 +157,7 @@ class GarbageIT {
             }
             Thread.sleep(2000); // let the messages arrive and be rejected
             for (String id : List.of("mynode1", "mynode2")) {
-                assertTrue(cluster.node(id).alive(), id + " died of a peer's garbage\n" + cluster.logs());
+                assertTrue(cluster.node(id).running(), id + " died of a peer's garbage\n" + cluster.logs());
             }
         }
         cluster.restart(impostor);

@@ -3,12 +3,11 @@ package io.mynode.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.launch.NodeProcess;
 import io.mynode.kernel.transport.NodeStatus;
-import io.mynode.server.local.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,14 @@ class IdentityIT {
         Path data = Path.of(first.properties().get("data.dir"));
         assertTrue(Files.readString(data.resolve("identity.properties")).contains("cluster.id=" + clusterId));
 
-        Map<String, String> lsm = new HashMap<>(first.properties());
-        lsm.put("storage.engine", "lsm");
-        NodeProcess again = new NodeProcess(Cluster.HOME, "mynode1", dir.resolve("again"), lsm).start();
+        // The same node directory (so the same data) under another engine.
+        NodeProcess again = Cluster.builder(1, "lsm", dir).build().nodes().getFirst().start();
+        assertEquals(first.properties().get("data.dir"), again.properties().get("data.dir"));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (again.alive() && System.nanoTime() < deadline) {
+        while (again.running() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        again.stop(5);
+        again.stop(Duration.ofSeconds(5));
         assertEquals(2, again.exitCode().orElse(-1), again.logTail(10));
         String log = again.logTail(10);
         assertTrue(log.contains("was written by storage.engine=btree, not lsm") && log.contains("set storage.engine=btree"),

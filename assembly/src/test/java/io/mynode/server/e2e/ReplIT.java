@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mynode.kernel.launch.ProcessCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ class ReplIT {
 
     @Test
     void mynodeLocalRunsTheTranscriptAndStopsEveryNodeAfterwards() throws IOException {
-        int base = Cluster.freeRange(5);
+        int base = ProcessCluster.freeRange("127.0.0.1", 5);
         Command.Result r = Command.of("mynode-local", "--port", Integer.toString(base), "--data", dir.resolve("local").toString())
                 .run(TRANSCRIPT, TIMEOUT);
         assertEquals(0, r.exit(), r.out() + r.err());

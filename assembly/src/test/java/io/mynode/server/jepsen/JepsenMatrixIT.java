@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mynode.jepsen.checker.Result;
-import io.mynode.jepsen.cluster.Cluster;
 import io.mynode.jepsen.history.Edn;
 import io.mynode.jepsen.history.Keyword;
 import io.mynode.jepsen.report.Results;
 import io.mynode.jepsen.runner.TestOptions;
 import io.mynode.jepsen.runner.TestRun;
+import io.mynode.kernel.client.Clients;
+import io.mynode.kernel.launch.ProcessCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class JepsenMatrixIT {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class UnderNemesis {
-        private Cluster cluster;
+        private ProcessCluster cluster;
 
         abstract String nemesis();
 
@@ -47,7 +48,8 @@ class JepsenMatrixIT {
         void startCluster() {
             assertTrue(Files.isExecutable(DISTRIBUTION.resolve("bin").resolve("mynode-server")),
                     "run after `package`: no " + DISTRIBUTION + "/bin/mynode-server");
-            cluster = Cluster.create(DISTRIBUTION, STORE.resolve("cluster-" + nemesis()), 5, "btree", Map.of());
+            cluster = TestRun.cluster(DISTRIBUTION, STORE.resolve("cluster-" + nemesis()), 5, "btree", Map.of(),
+                    Clients::connect);
         }
 
         @AfterAll

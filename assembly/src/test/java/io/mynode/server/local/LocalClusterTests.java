@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.mynode.kernel.boot.Plugins;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.config.NodeConfig;
+import io.mynode.kernel.launch.NodeProcess;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,21 +24,30 @@ class LocalClusterTests {
         return local;
     }
 
+    /** A distribution whose launcher exists, so the cluster can be laid out (nothing is started). */
+    static Path distribution(Path dir) throws IOException {
+        Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("mynode-server");
+        Files.writeString(launcher, "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir.resolve("dist");
+    }
+
     @Test
     void fiveNodesOnConsecutivePortsWithADirectoryEach(@TempDir Path dir) throws IOException {
-        List<NodeProcess> nodes = parse("--engine", "lsm").cluster(Path.of("/opt/mynode"), dir);
+        List<NodeProcess> nodes = parse("--engine", "lsm").cluster(distribution(dir), dir.resolve("data")).nodes();
         assertEquals(5, nodes.size());
         for (int i = 1; i <= 5; i++) {
             NodeProcess n = nodes.get(i - 1);
             assertEquals("mynode" + i, n.id());
-            assertEquals(dir.resolve("mynode" + i), n.dir());
+            assertEquals(dir.resolve("data").resolve("mynode" + i), n.dir());
+            assertEquals(9600 + i, n.address().port());
         }
     }
 
     @Test
     void everyNodesConfigurationIsValidAndNamesTheSameCluster(@TempDir Path dir) throws IOException {
         LocalCluster local = parse("--nodes", "3", "--port", "9700");
-        List<NodeProcess> nodes = local.cluster(Path.of("/opt/mynode"), dir);
+        List<NodeProcess> nodes = local.cluster(distribution(dir), dir.resolve("data")).nodes();
         for (NodeProcess n : nodes) {
             NodeConfig config = NodeConfig.fromMap(n.properties(), Map.of(), Plugins.configSchema());
             assertEquals(n.id(), config.nodeId());

@@ -1,7 +1,7 @@
 package io.mynode.jepsen.nemesis;
 
-import io.mynode.jepsen.cluster.Cluster;
 import io.mynode.jepsen.history.Keyword;
+import io.mynode.kernel.launch.ProcessCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,10 +12,10 @@ import java.util.Random;
  * up. Single-threaded (the runner's nemesis thread).
  */
 public final class KillNemesis implements Nemesis {
-    private final Cluster cluster;
+    private final ProcessCluster cluster;
     private List<String> killed = List.of();
 
-    public KillNemesis(Cluster cluster) {
+    public KillNemesis(ProcessCluster cluster) {
         this.cluster = cluster;
     }
 

@@ -1,8 +1,8 @@
 package io.mynode.jepsen.nemesis;
 
-import io.mynode.kernel.error.InvalidInputException;
-import io.mynode.jepsen.cluster.Cluster;
 import io.mynode.jepsen.history.Keyword;
+import io.mynode.kernel.error.InvalidInputException;
+import io.mynode.kernel.launch.ProcessCluster;
 import java.util.List;
 import java.util.Random;
 
@@ -10,7 +10,7 @@ import java.util.Random;
  * A fault injector. The runner alternates {@link #start} and {@link #stop} on one thread, logging
  * each as a nemesis op in the history ({@code {:process :nemesis, :f :start-partition, ...}}), so
  * reports and readers can line faults up with what clients saw. {@link #stop} undoes exactly what
- * the last {@link #start} did; {@link Cluster#recover} undoes everything at the end regardless.
+ * the last {@link #start} did; {@link ProcessCluster#recover} undoes everything at the end regardless.
  */
 public sealed interface Nemesis permits NoNemesis, KillNemesis, PauseNemesis, PartitionNemesis, MixedNemesis {
 
@@ -26,7 +26,7 @@ public sealed interface Nemesis permits NoNemesis, KillNemesis, PauseNemesis, Pa
     Event stop();
 
     /** The nemesis named {@code name} over {@code cluster}; an unknown name is an error listing the names. */
-    static Nemesis named(String name, Cluster cluster) {
+    static Nemesis named(String name, ProcessCluster cluster) {
         return switch (name) {
             case "none" -> new NoNemesis();
             case "kill" -> new KillNemesis(cluster);

@@ -1,7 +1,7 @@
 package io.mynode.jepsen.nemesis;
 
-import io.mynode.jepsen.cluster.Cluster;
 import io.mynode.jepsen.history.Keyword;
+import io.mynode.kernel.launch.ProcessCluster;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,9 +39,9 @@ public final class PartitionNemesis implements Nemesis {
         }
     }
 
-    private final Cluster cluster;
+    private final ProcessCluster cluster;
 
-    public PartitionNemesis(Cluster cluster) {
+    public PartitionNemesis(ProcessCluster cluster) {
         this.cluster = cluster;
     }
 

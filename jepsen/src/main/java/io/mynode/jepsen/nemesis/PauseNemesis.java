@@ -1,7 +1,7 @@
 package io.mynode.jepsen.nemesis;
 
-import io.mynode.jepsen.cluster.Cluster;
 import io.mynode.jepsen.history.Keyword;
+import io.mynode.kernel.launch.ProcessCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,10 +12,10 @@ import java.util.Random;
  * wakes up must notice it was deposed rather than serve stale reads. Single-threaded.
  */
 public final class PauseNemesis implements Nemesis {
-    private final Cluster cluster;
+    private final ProcessCluster cluster;
     private List<String> paused = List.of();
 
-    public PauseNemesis(Cluster cluster) {
+    public PauseNemesis(ProcessCluster cluster) {
         this.cluster = cluster;
     }
 

@@ -1,18 +1,18 @@
 package io.mynode.jepsen.runner;
 
 import io.mynode.jepsen.checker.Result;
-import io.mynode.jepsen.cluster.Cluster;
-import io.mynode.jepsen.cluster.NodeProcess;
 import io.mynode.jepsen.history.History;
 import io.mynode.jepsen.history.Keyword;
 import io.mynode.jepsen.history.Op;
 import io.mynode.jepsen.nemesis.Nemesis;
 import io.mynode.jepsen.workload.Workload;
 import io.mynode.kernel.client.Clients;
-import io.mynode.kernel.transport.Connection;
 import io.mynode.kernel.config.HostPort;
 import io.mynode.kernel.error.MynodeException;
 import io.mynode.kernel.error.UnavailableException;
+import io.mynode.kernel.launch.NodeProcess;
+import io.mynode.kernel.launch.ProcessCluster;
+import io.mynode.kernel.transport.Connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,11 +80,34 @@ public final class TestRun {
      * their workloads use different tables (each workload has its own), which saves the boot of
      * every node per run; the test matrix does this. {@code options.nodes()} is ignored.
      */
-    public static Outcome execute(TestOptions options, Cluster cluster, Consumer<String> log) {
+    public static Outcome execute(TestOptions options, ProcessCluster cluster, Consumer<String> log) {
         return new TestRun(options, log, Clients::connect).run(cluster);
     }
 
-    private Outcome run(Cluster shared) {
+    /**
+     * JVM options for test nodes unless {@code JAVA_OPTS} is set: several nodes share a small
+     * machine, so a small heap, the serial collector and the C1 compiler only (faster start, less
+     * CPU spent compiling; throughput does not matter here, correctness does).
+     */
+    static final String NODE_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /**
+     * A cluster for test runs, laid out under {@code store} by the kernel's launcher: nodes
+     * {@code n1..nN} on free loopback ports, each with a partition file for the nemesis and an empty
+     * data directory (an earlier run's rows would read as anomalies), small JVMs unless
+     * {@code JAVA_OPTS} says otherwise, and {@code extra} keys (raft timeouts, ...). Not started.
+     */
+    public static ProcessCluster cluster(Path distribution, Path store, int nodes, String engine,
+            Map<String, String> extra, Function<HostPort, Connection> connector) {
+        ProcessCluster.Builder builder = ProcessCluster.builder(distribution, store).nodes(nodes).idPrefix("n")
+                .engine(engine).properties(extra).faults(true).fresh(true).connector(connector);
+        if (System.getenv("JAVA_OPTS") == null) {
+            builder.javaOptions(NODE_JAVA_OPTS);
+        }
+        return builder.build();
+    }
+
+    private Outcome run(ProcessCluster shared) {
         Workload workload = Workload.named(options.workload());
         Path dir = options.store().resolve(options.workload() + "-" + options.nemesis() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")));
@@ -98,19 +121,9 @@ public final class TestRun {
         if (shared != null) {
             history = drive(shared, Nemesis.named(options.nemesis(), shared), workload);
         } else {
-            Cluster cluster = Cluster.create(options.distribution(), dir, options.nodes(), options.engine(),
-                    options.nodeConfig());
-            Thread hook = new Thread(cluster::close, "jepsen-cluster-cleanup");
-            try {
-                Runtime.getRuntime().addShutdownHook(hook);
+            try (ProcessCluster cluster = cluster(options.distribution(), dir, options.nodes(), options.engine(),
+                    options.nodeConfig(), connector)) {
                 history = drive(cluster, Nemesis.named(options.nemesis(), cluster), workload);
-            } finally {
-                cluster.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The JVM is exiting; the hook runs and closes the cluster (again) harmlessly.
-                }
             }
         }
         history.write(dir.resolve("history.edn"));
@@ -122,10 +135,10 @@ public final class TestRun {
         return new Outcome(dir, validity, results, history);
     }
 
-    private History drive(Cluster cluster, Nemesis nemesis, Workload workload) {
+    private History drive(ProcessCluster cluster, Nemesis nemesis, Workload workload) {
         log.accept("starting " + cluster.nodes().size() + " nodes (" + options.engine() + ")");
         cluster.start();
-        String leader = cluster.awaitLeader(options.recoveryTimeout().plusSeconds(30));
+        String leader = cluster.awaitMajorityLeader(options.recoveryTimeout().plusSeconds(30));
         log.accept("leader: " + leader);
         setup(cluster, workload);
         // Time 0 of the history is when clients start, so plots begin with the test, not the boot.
@@ -150,7 +163,7 @@ public final class TestRun {
         log.accept("clients done; healing the cluster");
         cluster.recover();
         try {
-            cluster.awaitLeader(options.recoveryTimeout());
+            cluster.awaitMajorityLeader(options.recoveryTimeout());
         } catch (UnavailableException e) {
             log.accept("no leader after healing: " + e.getMessage());
         }
@@ -159,7 +172,7 @@ public final class TestRun {
     }
 
     /** Creates the workload's tables, retrying while the cluster settles. */
-    private void setup(Cluster cluster, Workload workload) {
+    private void setup(ProcessCluster cluster, Workload workload) {
         long deadline = System.nanoTime() + options.recoveryTimeout().toNanos();
         MynodeException last = null;
         int attempt = 0;
@@ -178,7 +191,7 @@ public final class TestRun {
     }
 
     /** Quiet, fault, quiet, fault ... until the deadline; the last fault is always undone. */
-    private void runNemesis(Cluster cluster, Nemesis nemesis, Recorder recorder, long deadline) {
+    private void runNemesis(ProcessCluster cluster, Nemesis nemesis, Recorder recorder, long deadline) {
         Random random = new Random(options.seed() ^ 0x5DEECE66DL);
         long interval = options.nemesisInterval().toNanos();
         boolean faulty = false;
